@@ -1,0 +1,69 @@
+"""``ficlens eval pdnc|litbank DIR``: score quotation detection, speakers and characters."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ficlens.evaluation import run
+from ficlens.evaluation.litbank import read_litbank
+from ficlens.evaluation.pdnc import read_pdnc
+
+
+def _settings(characters: bool | None) -> tuple[str, ...]:
+    if characters is None:
+        return run.SETTINGS
+    return ("roster",) if characters else ("discovered",)
+
+
+def _pct(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def _print(report: dict) -> None:
+    for setting, data in report.items():
+        click.echo(f"\n== {setting} ({'the gold character list as roster' if setting == 'roster' else 'no roster: characters discovered'})")
+        click.echo(f"{'novel':<28} {'quotes':>6} {'det.R':>6} {'det.P':>6} {'spk':>6} {'expl':>6} {'anaph':>6} {'impl':>6}" + (f" {'chR5':>6} {'pur':>6}" if setting == "discovered" else "") + f" {'tok/s':>8}")
+        for row in [*data["novels"], data["overall"]]:
+            t = row["by_type"]
+            rate = row["tokens"] / row["seconds"] if row["seconds"] else 0
+            line = f"{row['novel'][:28]:<28} {row['gold_quotes']:>6} {_pct(row['detection_recall']):>6} {_pct(row['detection_precision']):>6} {_pct(row['speaker_accuracy']):>6} {_pct(t['explicit']):>6} {_pct(t['anaphoric']):>6} {_pct(t['implicit']):>6}"
+            if setting == "discovered":
+                line += f" {_pct(row.get('character_recall_5')):>6} {_pct(row.get('character_purity')):>6}"
+            click.echo(line + f" {rate:>8,.0f}")
+        overall = data["overall"]
+        if overall.get("calibration"):
+            click.echo(f"calibration (ECE {overall['ece']}): " + "  ".join(f"{r['bin']}: n={r['n']} conf={r['confidence']:.2f} acc={r['accuracy']:.2f}" for r in overall["calibration"]))
+        click.echo("by rule: " + "  ".join(f"{k}={v['accuracy']:.2f}/{v['n']}" for k, v in overall["by_rule"].items() if v["accuracy"] is not None))
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Evaluate ficlens against annotated corpora (PDNC, LitBank)."""
+
+
+def _common(f):
+    f = click.option("--characters/--no-characters", default=None, help="Only the roster setting, or only the discovered one (default: both).")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")(f)
+    f = click.option("--novel", "only", multiple=True, help="Only this novel (repeatable).")(f)
+    f = click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores).")(f)
+    return f
+
+
+@eval_group.command("pdnc")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_common
+def pdnc(directory, characters, as_json, only, workers) -> None:
+    """Score against the Project Dialogism Novel Corpus in DIRECTORY."""
+    report = run.evaluate(list(read_pdnc(directory, list(only) or None)), _settings(characters), workers)
+    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
+
+
+@eval_group.command("litbank")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_common
+def litbank(directory, characters, as_json, only, workers) -> None:
+    """Score against LitBank's quotation annotations in DIRECTORY."""
+    report = run.evaluate(list(read_litbank(directory, list(only) or None)), _settings(characters), workers)
+    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)

@@ -1,0 +1,1 @@
+"""Evaluation against annotated corpora: PDNC and LitBank quotations (``ficlens eval``)."""

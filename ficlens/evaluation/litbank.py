@@ -1,0 +1,105 @@
+"""Reading LitBank's quotation annotations (quotations/tsv) against the original texts.
+
+LitBank annotates the first ~2,000 words of each novel, tokenised one sentence a
+line; quotes are token spans and speakers are coreference labels such as
+``Anne_Elliot-12``. The tokens are aligned back to ``original/<name>.txt`` so the
+analysis runs on the real text, with its paragraphs, and the gold quotes become
+character spans in it. Speakers are grouped by their coreference id; a speaker's
+name is the label's words ("Anne Elliot").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ficlens.errors import InputError
+from ficlens.evaluation.gold import GoldCharacter, GoldNovel, GoldQuote
+
+
+def _align(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
+    """Character span of each token in ``text``, found left to right."""
+    spans = []
+    pos = 0
+    for tok in tokens:
+        at = text.find(tok, pos, pos + 200 + len(tok))
+        if at < 0:
+            # Tokenisation may have changed a character (quotes, dashes): step over one token's width.
+            m = re.compile(r"\S").search(text, pos)
+            if not m:
+                return None
+            at = m.start()
+            spans.append((at, min(len(text), at + len(tok))))
+            pos = at + len(tok)
+            continue
+        spans.append((at, at + len(tok)))
+        pos = at + len(tok)
+    return spans
+
+
+def read_file(ann: Path, original: Path) -> GoldNovel | None:
+    sentences = [line.split(" ") for line in ann.with_suffix(".txt").read_text(encoding="utf-8").split("\n")]
+    text = original.read_text(encoding="utf-8")
+    flat = [t for s in sentences for t in s if t]
+    spans = _align(flat, text)
+    if spans is None:
+        return None
+    index: dict[tuple[int, int], int] = {}
+    k = 0
+    for si, s in enumerate(sentences):
+        ti = 0
+        for t in s:
+            if t:
+                index[(si, ti)] = k
+                k += 1
+            ti += 1
+    quotes: dict[str, tuple[int, int]] = {}
+    speakers: dict[str, str] = {}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if cols[0] == "QUOTE" and len(cols) >= 6:
+            a, b = index.get((int(cols[2]), int(cols[3]))), index.get((int(cols[4]), int(cols[5])))
+            if a is not None and b is not None:
+                quotes[cols[1]] = (spans[a][0], spans[b][1])
+        elif cols[0] == "ATTRIB" and len(cols) >= 3:
+            speakers[cols[1]] = cols[2]
+    chars: dict[str, GoldCharacter] = {}
+    gold = []
+    for qid, (s, e) in sorted(quotes.items(), key=lambda kv: kv[1]):
+        label = speakers.get(qid)
+        cid = None
+        if label:
+            name, _, ref = label.rpartition("-")
+            cid = ref or name
+            pretty = name.replace("_", " ")
+            c = chars.setdefault(cid, GoldCharacter(cid, pretty))
+            if pretty != c.name and pretty not in c.aliases:
+                c.aliases.append(pretty)
+        inner_s, inner_e = s, e
+        while inner_s < inner_e and text[inner_s] in "\"'\u201c\u201d\u2018\u2019 \n":
+            inner_s += 1
+        while inner_e > inner_s and text[inner_e - 1] in "\"'\u201c\u201d\u2018\u2019 \n":
+            inner_e -= 1
+        gold.append(GoldQuote([(inner_s, inner_e)], cid))
+    end = spans[-1][1] if spans else 0
+    return GoldNovel(ann.stem.replace("_brat", ""), text, gold, list(chars.values()), annotated_end=end)
+
+
+def read_litbank(root: str | Path, only: list[str] | None = None) -> Iterator[GoldNovel]:
+    root = Path(root)
+    tsv = root / "quotations" / "tsv"
+    if not tsv.is_dir():
+        raise InputError(f"{root}: no LitBank quotations found (expected DIR/quotations/tsv)")
+    for ann in sorted(tsv.glob("*.ann")):
+        if ann.stat().st_size == 0:
+            continue
+        name = ann.stem.replace("_brat", "")
+        if only and name not in only:
+            continue
+        original = root / "original" / f"{name}.txt"
+        if not original.is_file():
+            continue
+        novel = read_file(ann, original)
+        if novel is not None:
+            yield novel

@@ -1,0 +1,192 @@
+"""The document model: one text, and stand-off spans that point into it.
+
+Every annotation is a pair of character offsets ``(start, end)`` into
+``Document.text``, the input exactly as decoded (a leading byte-order mark removed,
+nothing else changed). ``doc.text[span.start:span.end]`` is always the annotated
+text. Normalised forms of the text that the analysis needs live in views
+(`ficlens.views`) that keep or map back to these offsets; no step rewrites the text.
+
+Analysis steps (``ficlens.steps``) each read a `Document` and add to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ficlens.views import TextView
+
+
+@dataclass(slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the document text."""
+
+    start: int
+    end: int
+
+    def text(self, doc: "Document") -> str:
+        return doc.text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class Paragraph(Span):
+    """A paragraph; ``in_body`` is false for front and end matter, headings and breaks."""
+
+    index: int = 0
+    in_body: bool = True
+    chapter: int | None = None
+
+
+@dataclass(slots=True)
+class Sentence(Span):
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class Block(Span):
+    """A front- or end-matter block: author_note, disclaimer, warning, summary, ..."""
+
+    kind: str = "author_note"
+
+
+@dataclass(slots=True)
+class Chapter(Span):
+    """A chapter from its heading (if any) to the start of the next one."""
+
+    number: int | None = None
+    title: str | None = None
+    heading: Span | None = None
+
+
+@dataclass(slots=True)
+class Quote(Span):
+    """Spoken words, without their quotation marks.
+
+    ``continues`` names the quote this one carries on: the next paragraph of a speech
+    that runs over several paragraphs, or the second half of a quote interrupted by
+    narration. ``type`` follows PDNC: explicit (named in the tag), anaphoric (pronoun
+    or epithet in the tag) or implicit (no tag).
+    """
+
+    id: str = ""
+    paragraph: int = 0
+    open_mark: Span | None = None
+    close_mark: Span | None = None
+    speaker: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    type: str | None = None
+    continues: str | None = None
+    tag: Span | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Mention(Span):
+    """A reference to a character: a name, a pronoun or an epithet."""
+
+    character: str | None = None
+    kind: str = "name"
+
+
+@dataclass(slots=True)
+class Character:
+    """A person of the story under all the names they go by."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: int = 0
+    quotes: int = 0
+    on_page: bool = False
+    from_roster: bool = False
+
+    def names(self) -> list[str]:
+        return [self.name, *[a for a in self.aliases if a != self.name]]
+
+
+@dataclass(slots=True)
+class Relationship:
+    """A pair the story is about together; kind is "romantic" (/) or "platonic" (&)."""
+
+    characters: tuple[str, str]
+    kind: str
+    tag: str
+    score: float
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class WorkMeta:
+    """The work's front matter as AO3 would show it; only what the input states or implies."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    fandoms: list[str] = field(default_factory=list)
+    rating: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    category: list[str] = field(default_factory=list)
+    relationships: list[str] = field(default_factory=list)
+    characters: list[str] = field(default_factory=list)
+    additional_tags: list[str] = field(default_factory=list)
+    summary: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where the text came from. ``sha256`` is of the input bytes (or of the text's UTF-8)."""
+
+    path: str | None
+    sha256: str
+    length: int
+    encoding: str = "utf-8"
+    format: str = "text"
+
+
+@dataclass
+class Document:
+    """One story: its text and every annotation made on it so far."""
+
+    text: str
+    source: Source
+    meta: WorkMeta = field(default_factory=WorkMeta)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    front_matter: list[Block] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    end_matter: list[Block] = field(default_factory=list)
+    scene_breaks: list[Span] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    characters: list[Character] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    roster: list[Character] | None = None
+    fandom_hint: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    _views: dict[str, "TextView"] = field(default_factory=dict, repr=False)
+
+    def view(self, name: str) -> "TextView":
+        """A normalised view of the text (see `ficlens.views`), built once and cached."""
+        if name not in self._views:
+            from ficlens.views import build_view
+
+            self._views[name] = build_view(name, self.text)
+        return self._views[name]
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.in_body]
+
+    def character(self, char_id: str | None) -> Character | None:
+        if char_id is None:
+            return None
+        for c in self.characters:
+            if c.id == char_id:
+                return c
+        return None

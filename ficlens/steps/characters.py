@@ -1,0 +1,305 @@
+"""Step `characters`: who the people of the story are, under every name.
+
+From the name phrases `names.scan` finds, keep those that behave like people
+(they speak, carry a title, are addressed, act; they are not "in Seattle"),
+then group the forms of one person: "Derek Shepherd", "Derek", "Shepherd" and
+"Dr. Shepherd" are one character; "Mr. Knightley" and "Mr. John Knightley" stay
+two when the text keeps them apart, as do two people who share a surname.
+A roster (given or from a known fandom) names characters first: its aliases win.
+Each name occurrence becomes a `Mention`; gender comes from titles and from the
+pronouns that follow a character's name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ficlens.lexicon import pairs, words
+from ficlens.model import Character, Document, Mention
+from ficlens.roster import normalize_name, slug
+from ficlens.steps import names
+
+_PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Form:
+    """A distinct way a name is written: its title (if any) and its words."""
+
+    honorific: str | None
+    tokens: tuple[str, ...]
+    count: int = 0
+    mid: int = 0
+    person: float = 0.0
+    thing: float = 0.0
+    occurrences: list[names.Occurrence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        hon = _display_honorific(self.honorific)
+        return f"{hon} {' '.join(self.tokens)}" if hon else " ".join(self.tokens)
+
+
+@dataclass
+class _Entity:
+    forms: list[_Form] = field(default_factory=list)
+    roster: Character | None = None
+
+    @property
+    def count(self) -> int:
+        return sum(f.count for f in self.forms)
+
+
+def _display_honorific(hon: str | None) -> str | None:
+    if hon is None:
+        return None
+    short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det"}
+    return hon.capitalize() + ("." if hon in short else "")
+
+
+def _token_is_name(tok: str, stats: names.NameStats) -> bool:
+    low = stats.lower.get(tok.lower(), 0)
+    mid = stats.cap_mid.get(tok, 0)
+    return mid > 0 and low <= max(1, mid // 2)
+
+
+def _collect_forms(stats: names.NameStats) -> dict[tuple[str | None, tuple[str, ...]], _Form]:
+    forms: dict[tuple[str | None, tuple[str, ...]], _Form] = {}
+    for occ in stats.occurrences:
+        key = (occ.honorific, occ.tokens)
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = _Form(occ.honorific, occ.tokens)
+        form.count += 1
+        form.mid += not occ.initial
+        form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
+        form.thing += 2.0 * occ.place
+        form.occurrences.append(occ)
+    return forms
+
+
+def _is_person(form: _Form, stats: names.NameStats, person_tokens: set[str] | None = None) -> bool:
+    """Whether a form names a person; ``person_tokens`` are words already known as people's names."""
+    place_words = words("place_words")
+    if form.tokens[-1].lower() in place_words or form.tokens[0].lower() in place_words:
+        return False
+    if form.thing > form.person:
+        return False
+    if form.honorific:
+        return True
+    caps = [t for t in form.tokens if t[0].isupper()]
+    if len(caps) > 1:
+        named = person_tokens or set()
+        if any(t in named for t in caps) and all(t in named or _token_is_name(t, stats) for t in caps):
+            return True
+        return form.person > 0 or (form.count >= 2 and all(_token_is_name(t, stats) for t in caps))
+    tok = caps[0]
+    if _token_is_name(tok, stats):
+        return form.person > 0 or form.count >= 3
+    if tok.lower() in pairs("first_names") and stats.lower.get(tok.lower(), 0) <= form.count // 2:
+        return True
+    # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use.
+    return form.person >= 2 and stats.lower.get(tok.lower(), 0) == 0
+
+
+def _roster_index(roster: list[Character]) -> tuple[dict[str, Character], dict[str, list[Character]]]:
+    """Exact alias index, and an index of single words (first names, surnames) to characters."""
+    exact: dict[str, Character] = {}
+    parts: dict[str, list[Character]] = defaultdict(list)
+    for c in roster:
+        for alias in c.names():
+            exact.setdefault(normalize_name(alias), c)
+    for c in roster:
+        for alias in c.names():
+            toks = normalize_name(alias).split()
+            toks = [t for t in toks if t not in pairs("honorifics")]
+            for t in toks:
+                if c not in parts[t]:
+                    parts[t].append(c)
+    return exact, parts
+
+
+def _match_roster(form: _Form, exact: dict[str, Character], parts: dict[str, list[Character]]) -> Character | None:
+    key = normalize_name(form.text)
+    if key in exact:
+        return exact[key]
+    bare = normalize_name(" ".join(form.tokens))
+    if bare in exact:
+        hit = exact[bare]
+        if form.honorific is None or _gender_fits(form.honorific, hit.gender):
+            return hit
+    if len(form.tokens) == 1:
+        hits = [c for c in parts.get(bare, []) if form.honorific is None or _gender_fits(form.honorific, c.gender)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _gender_fits(hon: str | None, gender: str | None) -> bool:
+    g = pairs("honorifics").get(hon or "", "-")
+    return g == "-" or gender is None or g == gender
+
+
+def _nicknames() -> dict[str, set[str]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    for nick, full in pairs("nicknames").items():
+        for f in full.split(","):
+            table[nick].add(f.strip().lower())
+            table[f.strip().lower()].add(nick)
+    return table
+
+
+def _cluster(forms: list[_Form]) -> list[_Entity]:
+    """Group the forms of one person (see the module docstring)."""
+    full = [f for f in forms if len(f.tokens) >= 2]
+    single = [f for f in forms if len(f.tokens) == 1]
+    entities: dict[tuple[str, ...], _Entity] = {}
+    for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
+        key = (f.tokens[0], f.tokens[-1])
+        entities.setdefault(key, _Entity()).forms.append(f)
+    # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
+    titled_full = {(f.honorific, f.tokens[-1]) for f in full if f.honorific}
+    nick = _nicknames()
+    standalone: dict[tuple[str | None, str], _Entity] = {}
+    for f in sorted(single, key=lambda f: (f.honorific is not None, -f.count)):
+        tok = f.tokens[0]
+        if f.honorific:
+            if (f.honorific, tok) in titled_full:
+                hits = []
+            else:
+                hits = [k for k in entities if k[1] == tok or k[0] == tok]
+                hits = [k for k in hits if all(_gender_fits(f.honorific, _form_gender(g)) for g in entities[k].forms)]
+        else:
+            hits = [k for k in entities if k[0] == tok]
+            if not hits:
+                hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
+            if not hits:
+                hits = [k for k in entities if k[1] == tok]
+        if len(hits) == 1:
+            entities[hits[0]].forms.append(f)
+            continue
+        key2 = (f.honorific, tok)
+        if f.honorific is None and len(hits) == 0:
+            titled = [k for k in standalone if k[1] == tok and k[0] is not None]
+            if len(titled) == 1 and (None, tok) not in standalone:
+                standalone[titled[0]].forms.append(f)
+                continue
+        standalone.setdefault(key2, _Entity()).forms.append(f)
+    return [*entities.values(), *standalone.values()]
+
+
+def _form_gender(form: _Form) -> str | None:
+    g = pairs("honorifics").get(form.honorific or "", "-")
+    return None if g == "-" else g
+
+
+def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]:
+    """For each character, the he/she pronouns that follow its names in narration."""
+    text = doc.view("plain").text
+    votes: dict[str, Counter] = defaultdict(Counter)
+    starts = [m.start for m in mentions]
+    quote_spans = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quote_spans]
+    for i, m in enumerate(mentions):
+        limit = starts[i + 1] if i + 1 < len(mentions) else m.end + 200
+        limit = min(limit, m.end + 200)
+        k = bisect.bisect_right(qstarts, m.start) - 1
+        if k >= 0 and quote_spans[k][0] <= m.start < quote_spans[k][1]:
+            continue
+        pm = _PRONOUN_RE.search(text, m.end, limit)
+        if pm is None:
+            continue
+        qk = bisect.bisect_right(qstarts, pm.start()) - 1
+        if qk >= 0 and quote_spans[qk][0] <= pm.start() < quote_spans[qk][1]:
+            continue
+        word = pm.group(1).lower()
+        votes[m.character or ""]["M" if word in ("he", "him", "his", "himself") else "F"] += 1
+    return votes
+
+
+def _gender(entity: _Entity, votes: Counter) -> str | None:
+    if entity.roster and entity.roster.gender:
+        return entity.roster.gender
+    titled = Counter(g for f in entity.forms if (g := _form_gender(f)) for _ in range(f.count))
+    if titled:
+        return titled.most_common(1)[0][0]
+    m, f = votes.get("M", 0), votes.get("F", 0)
+    if (m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1) or (m + f == 1):
+        return "M" if m > f else "F"
+    if m + f == 0:
+        # No pronoun evidence at all: a given name that is clearly one gender is a weak prior.
+        first = entity.forms[0].tokens[0].lower()
+        prior = pairs("first_names").get(first)
+        if prior in ("F", "M"):
+            return prior
+    return None
+
+
+def _canonical(entity: _Entity) -> str:
+    if entity.roster:
+        return entity.roster.name
+    fulls = [f for f in entity.forms if len(f.tokens) >= 2]
+    pool = fulls or entity.forms
+    best = max(pool, key=lambda f: (f.count + 0.5 * len(f.tokens), f.honorific is None))
+    if best.honorific is None or not fulls:
+        return best.text
+    return " ".join(best.tokens)
+
+
+def run(doc: Document) -> None:
+    stats = names.scan(doc)
+    forms = list(_collect_forms(stats).values())
+    roster = doc.roster or []
+    exact, parts = _roster_index(roster)
+    by_roster: dict[str, _Entity] = {}
+    rest: list[_Form] = []
+    unmatched: list[_Form] = []
+    for f in forms:
+        hit = _match_roster(f, exact, parts) if roster else None
+        if hit is not None:
+            by_roster.setdefault(hit.id, _Entity(roster=hit)).forms.append(f)
+        else:
+            unmatched.append(f)
+    # Single names first: a full name said once is a person if its first or last name is one.
+    singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
+    singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
+    rest = [f for f in unmatched if _is_person(f, stats, singles)]
+    entities = [*by_roster.values(), *_cluster(rest)]
+    entities = [e for e in entities if e.roster or _keep(e)]
+    chars, mentions = _characters(doc, entities)
+    doc.characters = chars
+    doc.mentions = mentions
+
+
+def _keep(entity: _Entity) -> bool:
+    person = sum(f.person for f in entity.forms)
+    return entity.count >= 2 or person >= 2
+
+
+def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character], list[Mention]]:
+    used: set[str] = set()
+    chars: list[Character] = []
+    mentions: list[Mention] = []
+    order = sorted(entities, key=lambda e: -e.count)
+    for e in order:
+        name = _canonical(e)
+        cid = e.roster.id if e.roster else slug(name)
+        base, n = cid, 2
+        while cid in used:
+            cid, n = f"{base}-{n}", n + 1
+        used.add(cid)
+        aliases = [f.text for f in sorted(e.forms, key=lambda f: -f.count) if f.text != name]
+        if e.roster:
+            aliases = list(dict.fromkeys([*e.roster.aliases, *aliases]))
+        chars.append(Character(id=cid, name=name, aliases=aliases, from_roster=e.roster is not None))
+        for f in e.forms:
+            for occ in f.occurrences:
+                mentions.append(Mention(occ.start, occ.end, character=cid, kind="name"))
+    mentions.sort(key=lambda m: m.start)
+    votes = _pronoun_votes(doc, mentions)
+    for c, e in zip(chars, order):
+        c.gender = _gender(e, votes.get(c.id, Counter()))
+    return chars, mentions

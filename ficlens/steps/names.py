@@ -1,0 +1,188 @@
+"""Finding the capitalised name phrases of a story and the evidence that each is a person.
+
+Used by the `characters` step. A name phrase is an optional title ("Mr.", "Dr.",
+"Professor") and one or more capitalised words ("Derek Shepherd", "Mr. John
+Knightley", "Jean-Luc Picard"). For each occurrence the scan records whether it
+starts a sentence (where capitals prove nothing), whether it sits inside a
+quotation, and the cues around it: a speech verb ("Mark said", "said Mark"), a
+title, a vocative ("Look, Mark,"), a verb after it, or a place-like context ("in
+Seattle", "Seattle Grace Hospital").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ficlens.lexicon import pairs, words
+from ficlens.model import Document
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)*"
+_PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
+_PHRASE_RE = re.compile(
+    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+)?(?P<name>{_CAP}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
+)
+_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
+_OPENERS = set("\"'([*_~")
+
+
+def honorifics() -> dict[str, str]:
+    """Title (lower case, no period) to the gender it states: M, F or -."""
+    return pairs("honorifics")
+
+
+def _phrase_re() -> re.Pattern[str]:
+    hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
+    return re.compile(_PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+
+
+_COMPILED: list[re.Pattern[str]] = []
+
+
+def phrase_re() -> re.Pattern[str]:
+    if not _COMPILED:
+        _COMPILED.append(_phrase_re())
+    return _COMPILED[0]
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One capitalised name phrase in the text."""
+
+    start: int
+    end: int
+    honorific: str | None
+    tokens: tuple[str, ...]
+    initial: bool
+    in_quote: bool
+    speech: bool = False
+    titled: bool = False
+    vocative: bool = False
+    subject: bool = False
+    place: bool = False
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass
+class NameStats:
+    """Counts over the whole body that say whether a capitalised word is a name."""
+
+    cap_mid: Counter = field(default_factory=Counter)
+    cap_initial: Counter = field(default_factory=Counter)
+    lower: Counter = field(default_factory=Counter)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+
+def _is_initial(text: str, start: int, floor: int) -> bool:
+    """True when the word at ``start`` begins a sentence (or a quotation)."""
+    i = start - 1
+    while i >= floor and (text[i].isspace() or text[i] in _OPENERS):
+        if text[i] == '"':
+            before = text[i - 1] if i > floor else " "
+            return before.isspace() or before in ".!?"
+        i -= 1
+    return i < floor or text[i] in ".!?:"
+
+
+def _next_word(text: str, pos: int, limit: int) -> str:
+    m = _WORD_RE.search(text, pos, min(limit, pos + 40))
+    if not m or text[pos : m.start()].strip(" ,\t\n"):
+        return ""
+    return m.group().lower()
+
+
+def _prev_word(text: str, pos: int, floor: int) -> str:
+    seg = text[max(floor, pos - 40) : pos]
+    ms = list(_WORD_RE.finditer(seg))
+    if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
+        return ""
+    return ms[-1].group().lower()
+
+
+def _occurrence(
+    text: str,
+    m: re.Match[str],
+    para_start: int,
+    quotes: list[tuple[int, int]],
+    qstarts: list[int],
+    stop: frozenset[str],
+    stats: NameStats,
+) -> Occurrence | None:
+    """The name occurrence a phrase match stands for, with word counts updated; None if not a name."""
+    name_at = m.start("name")
+    spans = [(name_at + t.start(), name_at + t.end()) for t in re.finditer(r"\S+", m.group("name"))]
+    tokens = [text[a:b] for a, b in spans]
+    hon = m.group("hon")
+    k = bisect.bisect_right(qstarts, m.start()) - 1
+    in_quote = k >= 0 and quotes[k][0] <= m.start() < quotes[k][1]
+    floor = quotes[k][0] if in_quote else para_start
+    initial = hon is None and _is_initial(text, m.start(), floor)
+    # A sentence-initial function word glued to a name ("When Derek", "Oh Mark").
+    while len(tokens) > 1 and tokens[0].lower() in stop:
+        initial = False
+        tokens, spans = tokens[1:], spans[1:]
+    while len(tokens) > 1 and tokens[-1].lower() in stop:
+        tokens, spans = tokens[:-1], spans[:-1]
+    if hon is None and len(tokens) == 1 and tokens[0].lower() in stop:
+        return None
+    caps = [t for t in tokens if t[0].isupper()]
+    if initial:
+        stats.cap_initial[caps[0]] += 1
+        caps = caps[1:]
+    for t in caps:
+        stats.cap_mid[t] += 1
+    start = m.start() if hon and spans[0][0] == name_at else spans[0][0]
+    if start != m.start():
+        hon = None
+    end = spans[-1][1]
+    return Occurrence(start, end, hon.lower() if hon else None, tuple(tokens), initial, in_quote)
+
+
+def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qstarts: list[int]) -> bool:
+    """A name said to someone: "Mark, wait." or "Look, Mark!" or "Thanks, Dr. Bailey."."""
+    k = bisect.bisect_right(qstarts, occ.start) - 1
+    q_start, q_end = quotes[k]
+    before = text[q_start : occ.start].rstrip()
+    after = text[occ.end : q_end].lstrip()
+    opens = not before or before[-1] in ",!?."
+    closes = not after or after[0] in ",!?.;-"
+    return opens and closes and not after.startswith("'s")
+
+
+def scan(doc: Document) -> NameStats:
+    """Every name-phrase occurrence in the body paragraphs, with cues and word counts."""
+    text = doc.view("plain").text
+    quotes = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quotes]
+    speech = words("speech_verbs") | words("beat_verbs")
+    actions = words("action_verbs")
+    preps = words("place_preps")
+    place_words = words("place_words")
+    stop = words("not_names")
+    stats = NameStats()
+    pattern = phrase_re()
+    for p in doc.body_paragraphs():
+        for w in _LOWER_WORD_RE.findall(text, p.start, p.end):
+            stats.lower[w] += 1
+        for m in pattern.finditer(text, p.start, p.end):
+            occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
+            if occ is None:
+                continue
+            nxt = _next_word(text, occ.end, p.end)
+            prev = _prev_word(text, occ.start, p.start)
+            occ.speech = nxt in speech or prev in speech
+            occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
+            occ.place = prev in preps or nxt in place_words
+            occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
+            if occ.in_quote:
+                occ.vocative = _is_vocative(text, occ, quotes, qstarts)
+            stats.occurrences.append(occ)
+    return stats

@@ -1,0 +1,298 @@
+"""Step `quotes`: find every quotation of speech in the story body.
+
+The document's quotation style is decided first (double quotes, single quotes,
+guillemets or dash-led paragraphs); then each body paragraph is scanned with a
+small state machine over its quotation marks. Straight marks take their
+direction from their neighbours; curly marks keep theirs unless the text plainly
+contradicts them. Recovery for sloppy text stays inside the paragraph: a quote
+that is never closed ends at the paragraph's end, and a paragraph whose speech
+runs on is linked to the next one when that one re-opens the quote.
+
+Quotation marks of the other style inside a quote are nested quotations and stay
+part of it. Apostrophes (don't, the Potters', 'em, nothin') are told from single
+quotation marks by their neighbours and a list of elisions. Quotes that are not
+speech (the word "love", a song called "Yellow") are dropped where the text shows
+it: a short quote inside a narration sentence, with no speech punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ficlens.lexicon import words
+from ficlens.model import Document, Paragraph, Quote, Span
+
+_DOUBLE = {"\u201c": "open", "\u201e": "open", "\u201f": "open", "\u201d": "close", '"': "ambig", "\uff02": "ambig"}
+_SINGLE = {"\u2018": "open", "\u201a": "open", "\u201b": "open", "\u2019": "close", "'": "ambig"}
+_FRENCH = {"\u00ab": "open", "\u00bb": "close"}
+_GERMAN = {"\u00bb": "open", "\u00ab": "close"}
+_DASHES = "\u2014\u2015\u2013"
+
+_OPEN_BEFORE = set("([{\u2014\u2013-/:*_~")
+_CLOSE_AFTER = set(",.;:!?)]}\u2014\u2013-\u2026*_~")
+
+_ELISIONS = frozenset(
+    """em tis twas twere twill cause cos coz cuz til till bout round n s ere im er e ave ad is alf ome ow ello
+    scuse kay sup nuff fraid course member tween neath gainst mongst less fore ear eard appen ouse eart ead
+    and urt oo at usband ungry igh imself erself ighness ell orse ow ope old ands ang ome un uns ee eself
+    y ya yer d ll ve re t""".split()
+)
+_TITLE_CUES = frozenset(
+    """word words phrase term called named titled entitled nicknamed dubbed labelled labeled so-called
+    song book film movie show album poem novel magazine newspaper play episode series game sign reading
+    read marked spelled spelt meaning means mean""".split()
+)
+
+_MARKS_RE = {
+    "double": re.compile('["\u201c\u201d\u201e\u201f\uff02]'),
+    "single": re.compile("['\u2018\u2019\u201a\u201b]"),
+    "french": re.compile("[\u00ab\u00bb]"),
+    "german": re.compile("[\u00ab\u00bb]"),
+}
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class _Piece:
+    open_at: int | None
+    close_at: int | None
+    start: int
+    end: int
+    paragraph: int
+    runs_on: bool = False
+
+
+def detect_style(text: str, body: list[Paragraph]) -> str:
+    """The quotation style the story uses for speech."""
+    doubles = singles = french = german = dashes = 0
+    for p in body:
+        seg = text[p.start : p.end]
+        doubles += sum(seg.count(c) for c in '"\u201c\u201d\u201e')
+        singles += len(re.findall(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])", seg))
+        if "\u00ab" in seg or "\u00bb" in seg:
+            first = min(i for i in (seg.find("\u00ab"), seg.find("\u00bb")) if i >= 0)
+            if seg[first] == "\u00ab":
+                french += 1
+            else:
+                german += 1
+        if seg[:1] in _DASHES or seg.startswith("--"):
+            dashes += 1
+    counts = {"double": doubles / 2, "single": singles * 0.9, "french": french, "german": german, "dash": dashes * 0.8}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else "double"
+
+
+def _context_role(seg: str, i: int) -> str:
+    prev = seg[i - 1] if i > 0 else " "
+    nxt = seg[i + 1] if i + 1 < len(seg) else " "
+    left_open = prev.isspace() or prev in _OPEN_BEFORE
+    right_open = nxt.isspace() or nxt in _CLOSE_AFTER
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    return "ambig"
+
+
+def _single_role(seg: str, i: int) -> str | None:
+    """The role of a single-quote character, or None when it is an apostrophe."""
+    prev = seg[i - 1] if i > 0 else " "
+    nxt = seg[i + 1] if i + 1 < len(seg) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return None
+    role = _context_role(seg, i)
+    if role == "open" or (role == "ambig" and not prev.isalnum()):
+        m = _WORD_RE.match(seg, i + 1)
+        if nxt.isdigit() and re.match(r"\d\ds\b|\d\d\b", seg[i + 1 : i + 4]):
+            return None
+        if m and m.group().lower() in _ELISIONS and (m.end() >= len(seg) or not seg[m.end()].isalpha()):
+            return "elision"
+        return "open"
+    return role
+
+
+def _marks(seg: str, style: str) -> list[tuple[int, str]]:
+    """(offset, role) of each quotation mark in ``seg``; roles: open, close, ambig, elision."""
+    table = {"double": _DOUBLE, "single": _SINGLE, "french": _FRENCH, "german": _GERMAN}[style]
+    out = []
+    for m in _MARKS_RE[style].finditer(seg):
+        i = m.start()
+        if style == "single":
+            role = _single_role(seg, i)
+            if role is None:
+                continue
+            if role == "ambig" and table[seg[i]] != "ambig":
+                role = table[seg[i]]
+        else:
+            role = table[seg[i]]
+            if role == "ambig":
+                role = _context_role(seg, i)
+        out.append((i, role))
+    return out
+
+
+def _is_weak_close(seg: str, i: int) -> bool:
+    """A closing single quote after a letter that continues the clause: s' or in'."""
+    prev = seg[i - 1] if i > 0 else " "
+    if not prev.isalpha():
+        return False
+    rest = seg[i + 1 : i + 3]
+    return len(rest) == 2 and rest[0] == " " and rest[1].isalpha()
+
+
+def _pair(seg: str, marks: list[tuple[int, str]], style: str) -> list[tuple[int | None, int | None, int]]:
+    """Pair marks into (open, close, content end) offsets in ``seg``; None where a mark is missing."""
+    pairs: list[tuple[int | None, int | None, int]] = []
+    open_at: int | None = None
+    for k, (i, role) in enumerate(marks):
+        if open_at is None:
+            if role in ("open", "ambig") or (role == "elision" and i == 0):
+                open_at = i
+            elif role == "close" and not pairs and _looks_like_speech_end(seg, i):
+                pairs.append((None, i, i))
+            continue
+        if role == "elision":
+            continue
+        if role == "open":
+            if _context_role(seg, i) == "close":
+                pairs.append((open_at, i, i))
+                open_at = None
+            else:
+                # An opener while a quote is open: the first one was never closed.
+                pairs.append((open_at, None, i))
+                open_at = i
+            continue
+        if style == "single" and _is_weak_close(seg, i) and any(r in ("close", "ambig") for _, r in marks[k + 1 :]):
+            continue
+        pairs.append((open_at, i, i))
+        open_at = None
+    if open_at is not None:
+        pairs.append((open_at, None, len(seg)))
+    return pairs
+
+
+def _looks_like_speech_end(seg: str, i: int) -> bool:
+    """A closing mark with no opener: speech whose opening mark was forgotten."""
+    before = seg[:i].rstrip()
+    return bool(before) and before[-1] in ",.!?\u2026\u2014-" and len(before) < 400
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _scan_marked(text: str, p: Paragraph, style: str) -> list[_Piece]:
+    seg = text[p.start : p.end]
+    pieces = []
+    for open_at, close_at, content_end in _pair(seg, _marks(seg, style), style):
+        start, end = _trim(seg, 0 if open_at is None else open_at + 1, content_end)
+        if end <= start:
+            continue
+        pieces.append(
+            _Piece(
+                None if open_at is None else p.start + open_at,
+                None if close_at is None else p.start + close_at,
+                p.start + start,
+                p.start + end,
+                p.index,
+                runs_on=close_at is None and content_end == len(seg),
+            )
+        )
+    return pieces
+
+
+_DASH_TAG_RE = re.compile(r"\s[\u2014\u2015\u2013]\s?(?=[^\W\d_]*[a-z])|[\u2014\u2015\u2013](?=\s*[.,]?\s*$)")
+
+
+def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
+    """Dash-led speech: "— Come up, Kinch!" and "—Hola —dijo él—. ¿Y tú?"."""
+    seg = text[p.start : p.end]
+    if not (seg[:1] in _DASHES or seg.startswith("--")):
+        return []
+    pieces = []
+    pos = 2 if seg.startswith("--") else 1
+    while pos < len(seg):
+        m = _DASH_TAG_RE.search(seg, pos)
+        end = m.start() if m else len(seg)
+        start, stop = _trim(seg, pos, end)
+        if stop > start:
+            pieces.append(_Piece(p.start + pos - 1, None, p.start + start, p.start + stop, p.index))
+        if not m:
+            break
+        resume = re.search(r"[\u2014\u2015\u2013][.,]?\s+(?=\S)", seg[m.end() :])
+        if not resume:
+            break
+        pos = m.end() + resume.end()
+    return pieces
+
+
+def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
+    content = text[piece.start : piece.end]
+    if not any(c.isalpha() for c in content):
+        return False
+    if piece.open_at is None or piece.open_at <= para.start:
+        return True
+    ws = _WORD_RE.findall(content)
+    if len(ws) > 4 or content[-1] in ",.!?\u2026\u2014-~":
+        return True
+    before = text[para.start : piece.open_at].rstrip()
+    if not before or before[-1] in ".!?:\u2014\u2013-\u2026\"\u201c\u201d":
+        return True
+    prev_words = _WORD_RE.findall(before[-40:])
+    prev = prev_words[-1].lower() if prev_words else ""
+    if prev in _TITLE_CUES:
+        return False
+    if prev in words("speech_verbs") or before[-1] == ",":
+        return True
+    after_at = (piece.close_at + 1) if piece.close_at is not None else piece.end
+    after = text[after_at : para.end].lstrip()
+    # Embedded in a narration sentence that goes on in lower case: a scare quote or a title.
+    return not (after[:1].islower() or after[:1] in ",;)" or (after[:1] in ".!?" and len(ws) <= 3))
+
+
+def _link(doc: Document, pieces: list[_Piece], quotes: list[Quote]) -> None:
+    text = doc.text
+    for k in range(1, len(quotes)):
+        prev, cur = pieces[k - 1], pieces[k]
+        if prev.runs_on and cur.paragraph == prev.paragraph + 1 and cur.open_at is not None:
+            gap = text[doc.paragraphs[cur.paragraph].start : cur.open_at]
+            if not gap.strip():
+                quotes[k].continues = quotes[k - 1].id
+        elif cur.paragraph == prev.paragraph and prev.close_at is not None and cur.open_at is not None:
+            between = text[prev.close_at + 1 : cur.open_at]
+            first = text[prev.start : prev.end]
+            if len(between) < 80 and first[-1:] in ",\u2014\u2013-" and between.strip()[-1:] in (",", ":", "\u2014", "-"):
+                quotes[k].continues = quotes[k - 1].id
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """The quotations of the body paragraphs, in text order (see the module docstring)."""
+    body = doc.body_paragraphs()
+    style = detect_style(doc.text, body)
+    pieces: list[_Piece] = []
+    for p in body:
+        found = _scan_dashed(doc.text, p) if style == "dash" else _scan_marked(doc.text, p, style)
+        pieces.extend(x for x in found if _is_speech(doc.text, x, p))
+    quotes = []
+    for n, x in enumerate(pieces):
+        quotes.append(
+            Quote(
+                x.start,
+                x.end,
+                id=f"q{n + 1}",
+                paragraph=x.paragraph,
+                open_mark=None if x.open_at is None else Span(x.open_at, x.open_at + 1),
+                close_mark=None if x.close_at is None else Span(x.close_at, x.close_at + 1),
+            )
+        )
+    _link(doc, pieces, quotes)
+    return quotes
+
+
+def run(doc: Document) -> None:
+    doc.quotes = find_quotes(doc)

@@ -1,0 +1,146 @@
+"""Step `relationships`: which pairs the story is about, romantic ("/") or platonic ("&").
+
+Each pair of characters earns weight from what the story gives them together:
+lines exchanged in conversation (one speaks, the other answers or is addressed),
+paragraphs where both appear, and romantic cues near both (kisses, touches,
+declarations, jealousy). What the notes say counts most: a pairing written in
+the notes or metadata ("Derek/Mark") or a "slash" warning. A pair's ``score`` is
+its share of all the pair weight in the story; its ``kind`` is romantic when the
+romantic evidence is clear, platonic otherwise. Evidence spans point to the
+passages that decided it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ficlens.model import Document, Relationship, Span
+from ficlens.roster import normalize_name
+
+_ROMANCE_RE = re.compile(
+    r"\b(?:kiss(?:ed|es|ing)?|lips?|i love you|in love|lover|love[sd]?|loving|boyfriend|girlfriend|husband|wife|"
+    r"married|marry|marrying|wedding|date[sd]?|dating|blush(?:ed|es|ing)?|embrac(?:e|ed|es|ing)|cuddl(?:e|ed|ing)|"
+    r"caress(?:ed|es|ing)?|flirt(?:ed|s|ing)?|jealous(?:y)?|crush|sweetheart|darling|honey|babe|moan(?:ed|s|ing)?|"
+    r"naked|bed|nuzzl(?:e|ed|ing)|hold(?:ing)? hands|held (?:his|her) hand|intertwin(?:ed|ing)|"
+    r"heart (?:raced|skipped|fluttered|pounded)|butterflies|desire|longing|romantic|romance|sex|"
+    r"make out|made out|making out)\b",
+    re.IGNORECASE,
+)
+_PAIR_RE = re.compile(r"([A-Z][\w'.\- ]{0,40}?)\s*([/&x])\s*([A-Z][\w'.\- ]{0,40})")
+_SLASH_RE = re.compile(r"\b(?:slash|yaoi|shounen[- ]ai|m\s*/\s*m|femslash|yuri|shoujo[- ]ai|f\s*/\s*f)\b", re.IGNORECASE)
+
+_MIN_SHARE = 0.04
+_MAX_PAIRS = 12
+
+
+@dataclass
+class _Pair:
+    exchanges: float = 0.0
+    together: float = 0.0
+    romance: float = 0.0
+    declared: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    romance_evidence: list[Span] = field(default_factory=list)
+
+    @property
+    def weight(self) -> float:
+        return self.exchanges + 0.3 * self.together + 1.5 * self.romance + (10.0 if self.declared else 0.0)
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def declared_pairs(doc: Document) -> list[tuple[str, str, str]]:
+    """Pairings the notes or metadata state, as (char id, char id, "/" or "&")."""
+    index: dict[str, str] = {}
+    for c in doc.characters:
+        for n in c.names():
+            index.setdefault(normalize_name(n), c.id)
+            index.setdefault(normalize_name(n.split()[0]), c.id)
+    sources = list(doc.meta.relationships)
+    sources += [doc.text[b.start : b.end] for b in doc.front_matter if b.kind in ("warning", "author_note", "header", "summary")]
+    out = []
+    for s in sources:
+        for m in _PAIR_RE.finditer(s):
+            a = index.get(normalize_name(m.group(1).strip()))
+            b = index.get(normalize_name(m.group(3).strip().split(".")[0].strip()))
+            if a and b and a != b:
+                out.append((a, b, "&" if m.group(2) == "&" else "/"))
+    return out
+
+
+def run(doc: Document) -> None:
+    pairs: dict[tuple[str, str], _Pair] = defaultdict(_Pair)
+    gender = {c.id: c.gender for c in doc.characters}
+    by_para: dict[int, set[str]] = defaultdict(set)
+    para_starts = [p.start for p in doc.paragraphs]
+    for m in doc.mentions:
+        if m.character:
+            by_para[bisect.bisect_right(para_starts, m.start) - 1].add(m.character)
+    turns: list[tuple[int, str, int, int]] = []
+    for q in doc.quotes:
+        if q.speaker:
+            by_para[q.paragraph].add(q.speaker)
+            for a in q.addressees:
+                if a != q.speaker:
+                    p = pairs[_key(q.speaker, a)]
+                    p.exchanges += 0.5
+            if not turns or turns[-1][0] != q.paragraph:
+                turns.append((q.paragraph, q.speaker, q.start, q.end))
+    for (pa, sa, s0, _), (pb, sb, _, e1) in zip(turns, turns[1:]):
+        if sa != sb and pb - pa <= 2:
+            p = pairs[_key(sa, sb)]
+            p.exchanges += 1.0
+            if len(p.evidence) < 5:
+                p.evidence.append(Span(s0, e1))
+    text = doc.text
+    for pidx, chars in by_para.items():
+        if len(chars) < 2 or len(chars) > 4:
+            continue
+        para = doc.paragraphs[pidx]
+        cues = list(_ROMANCE_RE.finditer(text, para.start, para.end))
+        ids = sorted(chars)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                p = pairs[(a, b)]
+                p.together += 1.0 / (len(chars) - 1)
+                if cues:
+                    p.romance += min(3, len(cues)) / (len(chars) - 1)
+                    if len(p.romance_evidence) < 8:
+                        p.romance_evidence.append(Span(para.start, para.end))
+    slash = any(_SLASH_RE.search(text[b.start : b.end]) for b in doc.front_matter)
+    for a, b, mark in declared_pairs(doc):
+        pairs[_key(a, b)].declared = mark
+    doc.relationships = _rank(doc, pairs, gender, slash)
+
+
+def _rank(doc: Document, pairs: dict[tuple[str, str], _Pair], gender: dict, slash: bool) -> list[Relationship]:
+    names = {c.id: c.name for c in doc.characters}
+    total = sum(p.weight for p in pairs.values()) or 1.0
+    out = []
+    for (a, b), p in sorted(pairs.items(), key=lambda kv: -kv[1].weight):
+        share = p.weight / total
+        if share < _MIN_SHARE and not p.declared or len(out) >= _MAX_PAIRS:
+            continue
+        density = p.romance / max(1.0, p.together)
+        romantic = p.declared == "/" or (p.declared is None and (p.romance >= 3 and density >= 0.5))
+        if slash and p.declared is None and gender.get(a) == gender.get(b) == "M" and p.romance >= 1 and not out:
+            romantic = True
+        kind = "romantic" if romantic else "platonic"
+        sep = "/" if romantic else " & "
+        first, second = sorted((a, b), key=lambda c: names[c])
+        evidence = (p.romance_evidence if romantic else p.evidence) or p.evidence or p.romance_evidence
+        out.append(
+            Relationship(
+                characters=(first, second),
+                kind=kind,
+                tag=f"{names[first]}{sep}{names[second]}",
+                score=round(share, 4),
+                evidence=evidence[:8],
+            )
+        )
+    return out

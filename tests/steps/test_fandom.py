@@ -1,0 +1,30 @@
+import pytest
+
+import ficlens
+from ficlens.steps.fandom import from_disclaimer
+
+
+@pytest.mark.parametrize(
+    "text, fandom",
+    [
+        ("Disclaimer: I do not own Grey's Anatomy.", "Grey's Anatomy"),
+        ("I don't own Greys Anatomy or any of its characters", "Grey's Anatomy"),
+        ("Grey's Anatomy belongs to Shonda Rhimes, not me.", "Grey's Anatomy"),
+        ("All characters belong to Shonda Rhimes.", "Grey's Anatomy"),
+        ("I don't own Firefly.", "Firefly"),
+        ("I don't own anything.", None),
+    ],
+)
+def test_fandom_from_disclaimer(text, fandom):
+    assert from_disclaimer(text) == fandom
+
+
+def test_fandom_roster_gives_canonical_names():
+    text = 'Disclaimer: I do not own Grey\'s Anatomy.\n\nChapter 1\n\n"Hey," said Derek.\n\n"Hi," said Mark.'
+    d = ficlens.analyze(text).to_dict()
+    assert {c["name"] for c in d["characters"]} >= {"Derek Shepherd", "Mark Sloan"}
+
+
+def test_fandom_guessed_from_full_names():
+    text = "Meredith Grey and Derek Shepherd argued. Cristina Yang laughed. Meredith Grey left."
+    assert ficlens.analyze(text).to_dict()["work"]["fandoms"] == ["Grey's Anatomy"]

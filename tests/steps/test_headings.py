@@ -1,0 +1,52 @@
+import pytest
+
+from ficlens.steps.headings import is_scene_break, number_value, parse_heading
+
+
+@pytest.mark.parametrize(
+    "text, number, title",
+    [
+        ("Chapter One: Lovesick At The Hospital", 1, "Lovesick At The Hospital"),
+        ("Chapter 1", 1, None),
+        ("CHAPTER I.", 1, None),
+        ("CHAPTER XIV. The Storm", 14, "The Storm"),
+        ("Ch. 3 - Title", 3, "Title"),
+        ("Chapter Twenty-One - The End", 21, "The End"),
+        ("Chapter the First", 1, None),
+        ("~*~Chapter 2~*~", 2, None),
+        ("Part Two", 2, None),
+        ("Prologue", None, "Prologue"),
+        ("Epilogue: Years Later", None, "Years Later"),
+    ],
+)
+def test_headings_parse(text, number, title):
+    h = parse_heading(text)
+    assert h is not None
+    assert h.number == number
+    assert h.title == title
+
+
+@pytest.mark.parametrize("text", ["Part of me wanted to stay.", "Chapter", "Act like you mean it.", "Book club was fun.", "12"])
+def test_headings_reject_prose(text):
+    assert parse_heading(text) is None
+
+
+def test_headings_bare_numbers_only_when_allowed():
+    assert parse_heading("XII.") is None
+    assert parse_heading("XII.", allow_bare_number=True).number == 12
+
+
+def test_headings_number_values():
+    assert number_value("forty-two") == 42
+    assert number_value("MCMXCIX") == 1999
+    assert number_value("seven") == 7
+
+
+@pytest.mark.parametrize("text", ["***", "* * *", "~~~", "xXx", "oOo", "-o-o-o-", "______", "#"])
+def test_scene_breaks(text):
+    assert is_scene_break(text)
+
+
+@pytest.mark.parametrize("text", ["XXX", "Ooo", "...", "Hi.", "--", "ok"])
+def test_not_scene_breaks(text):
+    assert not is_scene_break(text)

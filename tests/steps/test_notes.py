@@ -1,0 +1,32 @@
+import pytest
+
+from ficlens.steps.notes import classify, label_line
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A/N: This is my first fic, be nice!", "author_note"),
+        ("Disclaimer: I do not own Grey's Anatomy.", "disclaimer"),
+        ("A/N: I don't own Harry Potter, sadly.", "disclaimer"),
+        ("Warning: this is slash. Don't like, don't read!", "warning"),
+        ("This is slash, don't like don't read", "warning"),
+        ("Summary: Derek has a secret.", "summary"),
+        ("Thanks to my amazing beta!", "thanks"),
+        ("Please review! Reviews make me write faster.", "review_request"),
+        ("Dedicated to my sister.", "dedication"),
+        ("TBC", "end_marker"),
+        ("Rating: T", "header"),
+    ],
+)
+def test_notes_classify(text, kind):
+    assert classify(text) == kind
+
+
+def test_notes_story_prose_is_not_a_note():
+    assert classify("Derek walked into the hospital and looked around.") is None
+
+
+def test_notes_label_line():
+    assert label_line("Pairing: Derek/Mark") == ("pairing", "Derek/Mark")
+    assert label_line("Derek said: hello") is None

@@ -1,0 +1,43 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ficlens.steps.paragraphs import split_paragraphs
+
+
+def _texts(text):
+    return [text[s:e] for s, e in split_paragraphs(text)]
+
+
+def test_paragraphs_blank_line_separated():
+    assert _texts("One.\n\nTwo.\n\n\nThree.") == ["One.", "Two.", "Three."]
+
+
+def test_paragraphs_one_line_each_when_pasted():
+    long = "x " * 80
+    text = f"{long}\n\"Hi,\" he said.\n{long}"
+    assert len(_texts(text)) == 3
+
+
+def test_paragraphs_hard_wrapped_lines_join():
+    text = "This is a line of a wrapped paragraph that\ngoes on to the next line and\nends here.\n\nSecond paragraph."
+    assert _texts(text) == ["This is a line of a wrapped paragraph that\ngoes on to the next line and\nends here.", "Second paragraph."]
+
+
+def test_paragraphs_indented_starts_split_wrapped_text():
+    text = "  First paragraph starts here and\nruns on.\n  Second paragraph starts and\nruns on too."
+    assert _texts(text) == ["First paragraph starts here and\nruns on.", "Second paragraph starts and\nruns on too."]
+
+
+def test_paragraphs_crlf_and_cr():
+    assert _texts("One.\r\n\r\nTwo.") == ["One.", "Two."]
+    assert _texts("One.\r\rTwo.") == ["One.", "Two."]
+
+
+@given(st.text())
+def test_paragraphs_are_ordered_non_empty_and_trimmed(text):
+    spans = split_paragraphs(text)
+    last = 0
+    for s, e in spans:
+        assert last <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        last = e

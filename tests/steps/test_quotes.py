@@ -1,0 +1,96 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ficlens
+
+
+def quotes(text):
+    return [q["text"] for q in ficlens.analyze(text).to_dict()["quotes"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Hello," said Mark. "How are you?"', ["Hello,", "How are you?"]),
+        ("\u201cHello,\u201d said Mark.", ["Hello,"]),
+        ("\u00abBonjour\u00bb, dit-il. \u00abCa va?\u00bb", ["Bonjour", "Ca va?"]),
+        ("'Hello,' said Mark. 'How are you?'\n\n'Fine,' said Anna.", ["Hello,", "How are you?", "Fine,"]),
+        ("\u2018Don\u2019t go,\u2019 she said.\n\n\u2018I won\u2019t,\u2019 he said.", ["Don\u2019t go,", "I won\u2019t,"]),
+    ],
+)
+def test_quotes_styles(text, expected):
+    assert quotes(text) == expected
+
+
+def test_quotes_apostrophes_are_not_marks_in_single_style():
+    text = "'We went to the Potters' house,' said Anna. 'Give 'em my best.'\n\n'I will,' said Ben. 'Nothin' else?'"
+    assert quotes(text) == ["We went to the Potters' house,", "Give 'em my best.", "I will,", "Nothin' else?"]
+
+
+def test_quotes_nested_quotation_stays_inside():
+    text = "\"She said 'no' to me,\" Mark said."
+    assert quotes(text) == ["She said 'no' to me,"]
+
+
+def test_quotes_multi_paragraph_speech_is_linked():
+    text = '"This is the first part of a long speech.\n\n"And this is the end of it," said Mark.\n\nAnna nodded.'
+    d = ficlens.analyze(text).to_dict()
+    qs = d["quotes"]
+    assert [q["text"] for q in qs] == ["This is the first part of a long speech.", "And this is the end of it,"]
+    assert qs[1]["continues"] == qs[0]["id"]
+    assert qs[0]["speaker"] == qs[1]["speaker"] is not None
+
+
+def test_quotes_missing_close_recovers_at_paragraph_end():
+    text = '"Hello there, said Mark.\n\nAnna walked away without a word.\n\n"Wait," said Mark.'
+    assert quotes(text) == ["Hello there, said Mark.", "Wait,"]
+
+
+def test_quotes_stray_close_does_not_swallow_story():
+    text = 'Hello," he said.\n\nThe rest of the story is narration.\n\nMore narration here.'
+    assert quotes(text) == ["Hello,"]
+
+
+def test_quotes_interrupted_quote_is_two_linked_quotes():
+    d = ficlens.analyze('"Well," he said, "maybe."').to_dict()
+    a, b = d["quotes"]
+    assert (a["text"], b["text"]) == ("Well,", "maybe.")
+    assert b["continues"] == a["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He hated the word "love" more than anything.',
+        'They danced to a song called "Yellow" all night.',
+        'It was "fine", apparently.',
+    ],
+)
+def test_quotes_scare_quotes_and_titles_are_not_speech(text):
+    assert quotes(text) == []
+
+
+def test_quotes_said_with_short_quote_is_speech():
+    assert quotes('He said "hi" to her.') == ["hi"]
+
+
+def test_quotes_asterisk_thoughts_are_not_quotes():
+    assert quotes("*I should leave,* she thought. _Now._") == []
+
+
+def test_quotes_dash_dialogue():
+    text = "\u2014 Come up, Kinch! Come up, you fearful jesuit!\n\n\u2014 Back to barracks!"
+    assert quotes(text) == ["Come up, Kinch! Come up, you fearful jesuit!", "Back to barracks!"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u201c\u201d\u2018\u2019")), max_size=120))
+def test_quotes_never_overlap_and_stay_in_paragraphs(text):
+    a = ficlens.analyze(text)
+    paras = a.document.paragraphs
+    last = -1
+    for q in a.quotes:
+        assert q.start >= last
+        last = q.end
+        p = paras[q.paragraph]
+        assert p.start <= q.start <= q.end <= p.end

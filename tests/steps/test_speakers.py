@@ -1,0 +1,50 @@
+import ficlens
+
+
+def speakers(text, **kw):
+    d = ficlens.analyze(text, **kw).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    return [(q["text"], names.get(q["speaker"]), q["type"]) for q in d["quotes"]]
+
+
+def test_speakers_explicit_tags():
+    text = 'Anna Lee and Ben Cole met.\n\n"Hi," said Anna.\n\nBen asked, "How are you?"\n\n"Fine," Anna replied.'
+    got = speakers(text)
+    assert [g[1] for g in got] == ["Anna Lee", "Ben Cole", "Anna Lee"]
+    assert {g[2] for g in got} == {"explicit"}
+
+
+def test_speakers_pronoun_tag_resolves_by_gender():
+    text = 'Mrs. Hale sat with Mr. Bell.\n\n"It is late," she said.\n\n"Very late," he agreed.'
+    assert [(g[1], g[2]) for g in speakers(text)] == [("Mrs. Hale", "anaphoric"), ("Mr. Bell", "anaphoric")]
+
+
+def test_speakers_action_beat():
+    text = 'Anna Lee and Ben Cole met.\n\nBen grinned. "You came."\n\nAnna rolled her eyes. "Obviously."'
+    assert [(g[1], g[2]) for g in speakers(text)] == [("Ben Cole", "implicit"), ("Anna Lee", "implicit")]
+
+
+def test_speakers_turn_taking_without_tags():
+    text = '"Ready?" asked Anna.\n\n"Always," said Ben.\n\n"Then go."\n\n"Going."\n\n"Faster!"'
+    assert [g[1] for g in speakers(text)] == ["Anna", "Ben", "Anna", "Ben", "Anna"]
+
+
+def test_speakers_vocative_is_addressee_not_speaker():
+    text = 'Anna and Ben sat down.\n\n"Hello," said Anna.\n\n"Hi," said Ben.\n\n"Ben, listen to me."'
+    d = ficlens.analyze(text).to_dict()
+    ids = {c["name"]: c["id"] for c in d["characters"]}
+    last = d["quotes"][-1]
+    assert last["speaker"] == ids["Anna"]
+    assert last["addressees"] == [ids["Ben"]]
+
+
+def test_speakers_paragraph_shares_speaker():
+    text = 'Ben walked in.\n\n"Hello," said Ben. "Anyone home?"'
+    assert [g[1] for g in speakers(text)] == ["Ben", "Ben"]
+
+
+def test_speakers_confidence_in_range_and_higher_for_explicit():
+    d = ficlens.analyze('"Hi," said Anna.\n\n"Hello."\n\n"Bye."').to_dict()
+    confs = [q["confidence"] for q in d["quotes"]]
+    assert all(0 <= c <= 1 for c in confs)
+    assert confs[0] >= max(confs[1:])
