@@ -56,6 +56,9 @@ def _register() -> None:
     main.add_command(eval.eval_group)
     main.add_command(demo.demo)
     main.add_command(fandoms_cmd.fandoms)
+    main.add_command(__import__("ficlens.cli.batch", fromlist=["batch"]).batch)
+    main.add_command(__import__("ficlens.cli.index", fromlist=["index"]).index)
+    main.add_command(__import__("ficlens.cli.search", fromlist=["search"]).search)
 
 
 _register()

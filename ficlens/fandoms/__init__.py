@@ -50,17 +50,22 @@ def library() -> tuple[Fandom, ...]:
     return tuple(out)
 
 
+def _key(name: str) -> str:
+    return normalize_name(name).strip(" .!\"'")
+
+
+@cache
 def _index() -> dict[str, Fandom]:
     idx: dict[str, Fandom] = {}
     for f in library():
         for n in (f.name, *f.aliases, f.key):
-            idx.setdefault(normalize_name(n), f)
+            idx.setdefault(_key(n), f)
     return idx
 
 
 def find(name: str) -> Fandom | None:
     """The bundled fandom a name refers to ("Grey's Anatomy", "greys", "HP"), or None."""
-    key = normalize_name(name).strip(" .!\"'")
+    key = _key(name)
     idx = _index()
     if key in idx:
         return idx[key]

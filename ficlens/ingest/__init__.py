@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from ficlens.errors import InputError
+from ficlens.errors import FormatError, InputError
 from ficlens.ingest.decode import decode_bytes
 from ficlens.model import Document, Source
 
@@ -59,15 +59,25 @@ def document_from_text(text: str, path: str | None = None) -> Document:
 
 
 def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None) -> Document:
-    """Decode input bytes (whatever their format) into a `Document`."""
+    """Decode input bytes (whatever their format) into a `Document`.
+
+    EPUB and HTML are recognised by their content and their story text extracted
+    (``doc.source.format`` says which format; the structure the format states is
+    pre-filled); anything else is decoded as plain text, recognising FanFicFare's
+    TXT layout. Raises `InputError` or `FormatError` with a one-line reason.
+    """
+    from ficlens.ingest import fanficfare
     from ficlens.ingest.formats import load_structured
 
     digest = hashlib.sha256(data).hexdigest()
-    structured = load_structured(data, path)
+    structured = load_structured(data, path, encoding)
     if structured is not None:
         structured.source.sha256 = digest
         return structured
     decoded = decode_bytes(data, encoding)
+    text = decoded.text
+    if fanficfare.looks_like_txt(text):
+        return fanficfare.read_txt(text, path, decoded.encoding, digest)
     doc = Document(
         text=decoded.text,
         source=Source(path=path, sha256=digest, length=len(decoded.text), encoding=decoded.encoding),
@@ -82,7 +92,7 @@ def load_path(
     data = read_bytes(path, max_bytes)
     try:
         return load_bytes(data, str(path), encoding)
-    except InputError as exc:
+    except (InputError, FormatError) as exc:
         if str(path) in exc.message:
             raise
-        raise InputError(f"{path}: {exc.message}") from None
+        raise type(exc)(f"{path}: {exc.message}") from None

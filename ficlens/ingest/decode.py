@@ -70,10 +70,14 @@ def _looks_utf16(data: bytes) -> str | None:
     even_zero = sample[0::2].count(0) / (len(sample) / 2)
     odd_zero = sample[1::2].count(0) / (len(sample) / 2)
     if odd_zero > 0.4 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.4 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
+        guess = "utf-16-le"
+    elif even_zero > 0.4 and odd_zero < 0.05:
+        guess = "utf-16-be"
+    else:
+        return None
+    # What the zero bytes promise: mostly Latin-1 once decoded (not "0\x00\xc2\x80", UTF-8 with a NUL).
+    text = sample[: len(sample) // 2 * 2].decode(guess, "replace")
+    return guess if sum(1 for c in text if c < "\u0100") >= 0.9 * len(text) else None
 
 
 def _strict(data: bytes, encoding: str, why: str) -> str:

@@ -21,6 +21,7 @@ from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import names
+from ficlens.steps.roster_match import RosterMatcher
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
@@ -47,10 +48,12 @@ class _Form:
 class _Entity:
     forms: list[_Form] = field(default_factory=list)
     roster: Character | None = None
+    # Roster aliases found verbatim in the text ("the stranger"): (start, end, alias as written).
+    found: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return sum(f.count for f in self.forms)
+        return sum(f.count for f in self.forms) + len(self.found)
 
 
 def _display_honorific(hon: str | None) -> str | None:
@@ -76,13 +79,15 @@ def _collect_forms(stats: names.NameStats) -> dict[tuple[str | None, tuple[str, 
         form.count += 1
         form.mid += not occ.initial
         form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
-        form.thing += 2.0 * occ.place
+        form.thing += 2.0 * occ.place + 1.0 * occ.article
         form.occurrences.append(occ)
     return forms
 
 
 def _is_person(form: _Form, stats: names.NameStats, person_tokens: set[str] | None = None) -> bool:
     """Whether a form names a person; ``person_tokens`` are words already known as people's names."""
+    if form.honorific is None and len(form.tokens) == 1 and form.tokens[0].lower() in pairs("honorifics"):
+        return False  # "Madam", "Sir", "Doctor" alone address someone without naming them
     place_words = words("place_words")
     if form.tokens[-1].lower() in place_words or form.tokens[0].lower() in place_words:
         return False
@@ -229,7 +234,7 @@ def _gender(entity: _Entity, votes: Counter) -> str | None:
     m, f = votes.get("M", 0), votes.get("F", 0)
     if (m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1) or (m + f == 1):
         return "M" if m > f else "F"
-    if m + f == 0:
+    if m + f == 0 and entity.forms:
         # No pronoun evidence at all: a given name that is clearly one gender is a weak prior.
         first = entity.forms[0].tokens[0].lower()
         prior = pairs("first_names").get(first)
@@ -249,12 +254,38 @@ def _canonical(entity: _Entity) -> str:
     return " ".join(best.tokens)
 
 
+def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity]:
+    """Roster aliases found verbatim; name occurrences they cover are dropped from ``stats``."""
+    roster = doc.roster or []
+    if not roster:
+        return {}
+    matcher = RosterMatcher(roster)
+    text = doc.view("plain").text
+    by_id = {c.id: c for c in roster}
+    entities: dict[str, _Entity] = {}
+    spans: list[tuple[int, int]] = []
+    for p in doc.body_paragraphs():
+        for s, e, cid in matcher.find(text, p.start, p.end):
+            entities.setdefault(cid, _Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
+            spans.append((s, e))
+    if spans:
+        starts = [s for s, _ in spans]
+        kept = []
+        for occ in stats.occurrences:
+            k = bisect.bisect_right(starts, occ.end - 1) - 1
+            if k >= 0 and spans[k][1] > occ.start:
+                continue
+            kept.append(occ)
+        stats.occurrences = kept
+    return entities
+
+
 def run(doc: Document) -> None:
     stats = names.scan(doc)
+    by_roster = _roster_mentions(doc, stats)
     forms = list(_collect_forms(stats).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)
-    by_roster: dict[str, _Entity] = {}
     rest: list[_Form] = []
     unmatched: list[_Form] = []
     for f in forms:
@@ -298,6 +329,8 @@ def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character]
         for f in e.forms:
             for occ in f.occurrences:
                 mentions.append(Mention(occ.start, occ.end, character=cid, kind="name"))
+        for s, end, _ in e.found:
+            mentions.append(Mention(s, end, character=cid, kind="name"))
     mentions.sort(key=lambda m: m.start)
     votes = _pronoun_votes(doc, mentions)
     for c, e in zip(chars, order):

@@ -1,26 +1,50 @@
-"""Calibrated confidence for a speaker attribution, by the rule that decided it.
+"""Calibrated confidence for a speaker attribution.
 
-The confidence of a quote's speaker is the accuracy that rule has when measured:
-the table in ``ficlens/data/confidence.json`` is written by
-``benchmarks/calibrate.py`` from LitBank's annotated quotations (CC BY 4.0), and
-the calibration is then checked on PDNC by ``ficlens eval pdnc`` (reliability
-table in docs/benchmarks.md). Rules that were never seen in the calibration data
-fall back to the overall accuracy.
+A quote whose tag names its speaker gets the measured accuracy of that rule. Any
+other quote was decided by the conversation decoder, which gives the posterior
+probability of its speaker; that probability is mapped through a calibration
+curve (measured accuracy against posterior, by bins) so that of the quotes given
+0.8, about 80% are right. Both are written to ``ficlens/data/confidence.json``
+by ``benchmarks/calibrate.py`` from LitBank's annotated quotations (CC BY 4.0);
+``ficlens eval`` reports the calibration on other corpora (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 from functools import cache
 from importlib import resources
 
 
 @cache
-def table() -> dict[str, float]:
+def _data() -> dict:
     raw = resources.files("ficlens").joinpath("data/confidence.json").read_text(encoding="utf-8")
-    return {k: float(v) for k, v in json.loads(raw)["accuracy"].items()}
+    return json.loads(raw)
+
+
+def table() -> dict[str, float]:
+    return {k: float(v) for k, v in _data()["accuracy"].items()}
 
 
 def for_rule(rule: str) -> float:
     t = table()
     return round(t.get(rule, t["_overall"]), 3)
+
+
+@cache
+def _curve() -> tuple[list[float], list[float]]:
+    points = sorted(_data().get("posterior_curve", [[0.0, 0.0], [1.0, 1.0]]))
+    return [p[0] for p in points], [p[1] for p in points]
+
+
+def calibrate(rule: str, posterior: float) -> float:
+    """Confidence of a decoded quote: its posterior through the calibration curve."""
+    xs, ys = _curve()
+    if posterior <= xs[0]:
+        return round(ys[0], 3)
+    if posterior >= xs[-1]:
+        return round(ys[-1], 3)
+    k = bisect.bisect_right(xs, posterior)
+    x0, x1, y0, y1 = xs[k - 1], xs[k], ys[k - 1], ys[k]
+    return round(y0 + (y1 - y0) * (posterior - x0) / (x1 - x0), 3)

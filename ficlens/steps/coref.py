@@ -15,7 +15,7 @@ import bisect
 import re
 
 from ficlens.model import Document, Mention
-from ficlens.steps.tags_speech import _EPITHET_NOUNS
+from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
 
 _PRONOUN_RE = re.compile(r"(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
 _EPITHET_RE = re.compile(

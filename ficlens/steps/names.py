@@ -23,8 +23,9 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next line
 _PHRASE_RE = re.compile(
-    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+)?(?P<name>{_CAP}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+)?(?P<name>{_CAP}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
@@ -65,6 +66,7 @@ class Occurrence:
     vocative: bool = False
     subject: bool = False
     place: bool = False
+    article: bool = False  # "the Maidan", "the Ministry": a thing, or a title used as a name
 
     @property
     def key(self) -> str:
@@ -181,6 +183,7 @@ def scan(doc: Document) -> NameStats:
             occ.speech = nxt in speech or prev in speech
             occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
             occ.place = prev in preps or nxt in place_words
+            occ.article = prev in ("the", "a", "an") and occ.honorific is None
             occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
             if occ.in_quote:
                 occ.vocative = _is_vocative(text, occ, quotes, qstarts)

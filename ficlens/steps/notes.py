@@ -25,7 +25,9 @@ _START_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("warning", re.compile(r"^\W*(?:content |trigger |archive )?warnings?\b|^\W*(?:cw|tw)\s*:", re.I)),
     ("summary", re.compile(r"^\W*(?:full )?summary\b", re.I)),
     ("dedication", re.compile(r"^\W*(?:dedicated to|dedication)\b", re.I)),
-    ("thanks", re.compile(r"^\W*(?:thanks? (?:to|you)|thank you|big thanks|beta(?:'?d)? by|beta:)", re.I)),
+    ("thanks", re.compile(
+        r"^\W*(?:(?:big |many |special |huge )?(?:thanks|thank you)(?: so much)? (?:to|goes to|go to)\b|"
+        r"(?:thanks|thank you)[^.!?\n]{0,30}\bbeta|beta(?:'?d)? by|beta(?: reader)?:)", re.I)),
     ("review_request", re.compile(r"^\W*(?:please (?:review|r\s*&\s*r|comment)|r\s*&\s*r\b|review(?:s)?[!.]|reviews? (?:are|please|make))", re.I)),
     ("author_note", re.compile(r"^\W*(?:a\s*/\s*n|a\.n\.|an:|author'?s'? ?notes?|authors? notes?|notes?\s*:|n/a:|ps:|p\.s\.)", re.I)),
     ("end_marker", re.compile(r"^\W*(?:tbc|to be continued|the end|fin|end of (?:chapter|part|story)|continued in)\W*$", re.I)),
@@ -46,11 +48,11 @@ _CONTENT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("review_request", re.compile(
         r"\breview\b|\br\s*&\s*r\b|\blet\s+me\s+know\s+what\s+you\s+think\b|\bkudos\b|\bcomments?\s+(?:are|make)\b|"
         r"\bfeedback\b|\bplease\s+comment\b", re.I)),
-    ("thanks", re.compile(r"\bthanks?\b|\bthank\s+you\b|\bbeta\b", re.I)),
+    ("thanks", re.compile(r"\bbeta(?:'?d|[- ]?read(?:er|ing)?)?\b|\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+)?to\b", re.I)),
     ("dedication", re.compile(r"\bdedicated\s+to\b|\bthis\s+(?:one\s+)?is\s+for\b|\bfor\s+my\s+(?:wonderful|amazing|dear|best)\b", re.I)),
 ]
 
-_BYLINE_RE = re.compile(r"^\s*(?:by|written by)\s+(?P<author>\S.{0,60})$", re.IGNORECASE)
+_BYLINE_RE = re.compile(r"^\s*(?:by|written by)(?:\s*:\s*|\s+)(?P<author>\S.{0,60})$", re.IGNORECASE)
 
 
 def label_line(line: str) -> tuple[str, str] | None:
@@ -115,4 +117,6 @@ _LABEL_KIND = {
     "notes": "author_note",
     "beta": "thanks",
     "beta reader": "thanks",
+    "by": "title",
+    "written by": "title",
 }

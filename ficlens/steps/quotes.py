@@ -266,7 +266,8 @@ def _link(doc: Document, pieces: list[_Piece], quotes: list[Quote]) -> None:
         elif cur.paragraph == prev.paragraph and prev.close_at is not None and cur.open_at is not None:
             between = text[prev.close_at + 1 : cur.open_at]
             first = text[prev.start : prev.end]
-            if len(between) < 80 and first[-1:] in ",\u2014\u2013-" and between.strip()[-1:] in (",", ":", "\u2014", "-"):
+            # "Well," he said, "maybe." -- a short tag between, and the speech runs on.
+            if len(between) < 50 and first[-1:] in ",\u2014\u2013-" and between.strip()[-1:] in (",", "\u2014", "-"):
                 quotes[k].continues = quotes[k - 1].id
 
 

@@ -1,123 +1,61 @@
 """Step `speakers`: who says each quote, to whom, and how sure ficlens is.
 
-Quotes are read in order, a paragraph at a time, the way a reader keeps track:
+A paragraph's quotes form one *turn* of a conversation. Turns are read in order,
+the way a reader keeps track:
 
-1. A speech tag (`tags_speech`): a name is an explicit attribution; a pronoun or
-   an epithet ("the older man") is anaphoric and goes to the most salient
-   character of its gender, preferring one named earlier in the paragraph.
+1. A speech tag (`tags_speech`), after the quote or before it, or closing the
+   narration paragraph just before it ("Mr. Darcy replied,"): a name is an
+   explicit attribution; a pronoun or an epithet ("the older man") is anaphoric
+   and goes to the most salient character of its gender (`salience`).
 2. Otherwise an action beat: the subject of a narration sentence in the same
    paragraph ("Mark grinned. '…'") is the speaker.
-3. Otherwise the conversation: in an exchange the turns alternate, so an
-   untagged line goes to whoever spoke two turns ago, or to the one the last
-   speaker addressed.
+3. Otherwise the conversation decides (`conversation`): turns alternate between
+   two people, counted from the nearest turn whose speaker is known, before or
+   after; the person the last line addressed by name is likely to answer.
 4. Throughout, a character addressed by name in the quote (a vocative) is not
    its speaker but an addressee.
 
 A paragraph's quotes share one speaker unless their own tags say otherwise; a
-speech that runs over paragraphs keeps its speaker. Confidence is the measured
-accuracy of the rule that decided (see `ficlens.steps.confidence`).
+speech in several pieces has one speaker. Each quote records the rule that
+decided it; its confidence is that rule's measured accuracy (`confidence`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
-from ficlens.model import Document, Mention, Quote
+from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
-from ficlens.steps import confidence, tags_speech
+from ficlens.steps import confidence, conversation, narrator, tags_speech
+from ficlens.steps.narrator import NARRATOR
+from ficlens.steps.salience import Salience, Turn
 
-_SUBJECT_PRONOUN = re.compile(r"\b(He|She|he|she)\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[.!?][\"']\s+)")
-
-
-@dataclass
-class _Salience:
-    """When each character was last named, last spoke and last acted as a subject."""
-
-    seen: dict[str, int] = field(default_factory=dict)
-    spoke: dict[str, int] = field(default_factory=dict)
-
-    def note(self, char: str, pos: int) -> None:
-        self.seen[char] = pos
-
-    def score(self, char: str) -> int:
-        return max(self.seen.get(char, -1), self.spoke.get(char, -1))
+_SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
+_SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 
 
-class _Attributor:
+class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.view("plain").text
-        self.gender = {c.id: c.gender for c in doc.characters}
-        self.mentions = [m for m in doc.mentions if m.kind == "name"]
-        self.m_starts = [m.start for m in self.mentions]
-        self.by_start = {m.start: m for m in self.mentions}
-        self.alias = self._alias_index()
-        self.salience = _Salience()
-        self.m_next = 0
-        qspans = sorted((q.start, q.end) for q in doc.quotes)
-        self.q_starts = [q[0] for q in qspans]
-        self.q_spans = qspans
-        self.turns: list[tuple[int, str | None, list[str]]] = []  # (paragraph, speaker, addressees)
+        self.names = [m for m in doc.mentions if m.kind == "name"]
+        self.name_spans = tags_speech.Mentions([(m.start, m.end) for m in self.names])
+        self.char_at = {m.start: m.character for m in self.names}
+        self.n_starts = [m.start for m in self.names]
+        self.alias = {normalize_name(n): c.id for c in doc.characters for n in c.names()}
+        self.salience = Salience(doc, self.names)
+        self.first_person = narrator.is_first_person(doc)
 
-    def _alias_index(self) -> dict[str, str]:
-        index: dict[str, str] = {}
-        for c in self.doc.characters:
-            for n in c.names():
-                index.setdefault(normalize_name(n), c.id)
-        return index
-
-    def _in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.q_starts, pos) - 1
-        return k >= 0 and self.q_spans[k][0] <= pos < self.q_spans[k][1]
-
-    def advance(self, pos: int) -> None:
-        """Take in the name mentions before ``pos``."""
-        while self.m_next < len(self.mentions) and self.mentions[self.m_next].start < pos:
-            m = self.mentions[self.m_next]
-            if m.character and not self._in_quote(m.start):
-                self.salience.note(m.character, m.start)
-            self.m_next += 1
-
-    def name_at(self, start: int, end: int) -> str | None:
-        m = self.by_start.get(start)
-        if m is None:
-            k = bisect.bisect_left(self.m_starts, start)
-            if k < len(self.mentions) and self.mentions[k].start < end:
-                m = self.mentions[k]
-        if m is not None:
-            return m.character
-        return self.alias.get(normalize_name(self.text[start:end]))
-
-    def resolve(self, gender: str | None, pos: int, para_start: int, exclude: set[str]) -> tuple[str | None, int]:
-        """The character a pronoun or epithet of ``gender`` at ``pos`` refers to, and how many fit."""
-        local = [
-            m.character
-            for m in self.mentions[bisect.bisect_left(self.m_starts, para_start) : bisect.bisect_left(self.m_starts, pos)]
-            if m.character and not self._in_quote(m.start) and self._fits(m.character, gender)
-        ]
-        local = [c for c in local if c not in exclude]
-        if local:
-            return local[-1], 1
-        pool = [c for c in self.gender if self._fits(c, gender) and c not in exclude and self.salience.score(c) >= 0]
-        pool.sort(key=self.salience.score, reverse=True)
-        if not pool:
-            return None, 0
-        return pool[0], len(pool)
-
-    def _fits(self, char: str, gender: str | None) -> bool:
-        g = self.gender.get(char)
-        if gender in (None, "N") or g is None:
-            return True
-        return g == gender
+    def character_of(self, tag: tags_speech.Tag) -> str | None:
+        c = self.char_at.get(tag.start)
+        return c if c is not None else self.alias.get(normalize_name(self.text[tag.start : tag.end]))
 
     def vocatives(self, q: Quote) -> list[str]:
         out = []
-        k = bisect.bisect_left(self.m_starts, q.start)
-        while k < len(self.mentions) and self.mentions[k].start < q.end:
-            m = self.mentions[k]
+        k = bisect.bisect_left(self.n_starts, q.start)
+        while k < len(self.names) and self.names[k].start < q.end:
+            m = self.names[k]
             before = self.text[q.start : m.start].rstrip()
             after = self.text[m.end : q.end].lstrip()
             if m.character and (not before or before[-1] in ",!?.") and (not after or after[0] in ",!?.;"):
@@ -125,66 +63,226 @@ class _Attributor:
             k += 1
         return out
 
+    def resolve(self, tag: tags_speech.Tag, para_start: int, exclude: set[str]) -> tuple[str | None, str]:
+        if tag.kind == "name":
+            who = self.character_of(tag)
+            return (who, "tag_name") if who else (None, "")
+        if tag.gender in ("I", "W"):
+            who = self.salience.narrator()
+            return (who, "tag_first_person") if who else (None, "")
+        who, n = self.salience.resolve(tag.gender, tag.start, para_start, exclude, epithet=tag.kind == "epithet")
+        if who is None:
+            return None, ""
+        if tag.kind == "epithet":
+            return who, "tag_epithet"
+        return who, "tag_pronoun_sure" if n == 1 else "tag_pronoun"
+
     def beat(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
         """The subject of the first narration sentence of the paragraph that has one."""
         pos = para_start
-        spans = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in quotes]
+        spans = [(_outer(q)[0], _outer(q)[1]) for q in quotes]
         for a, b in [*spans, (para_end, para_end)]:
-            narration = self.text[pos:a]
-            if not narration.strip():
-                pos = b
-                continue
-            for sm in _SENTENCE_START.finditer(narration):
-                at = pos + sm.end()
-                who = self._subject_at(at, para_start, a)
-                if who:
-                    return who
+            if self.text[pos:a].strip():
+                for sm in _SENTENCE_START.finditer(self.text, pos, a):
+                    who = self._subject_at(sm.end(), a, para_start)
+                    if who:
+                        return who
             pos = b
         return None
 
-    def _subject_at(self, at: int, para_start: int, limit: int) -> str | None:
-        while at < limit and self.text[at] in " \t\n*_":
+    def _subject_at(self, at: int, limit: int, para_start: int) -> str | None:
+        while at < limit and self.text[at] in " \t\n*_-":
             at += 1
         if at >= limit:
             return None
-        m = self.by_start.get(at)
-        if m and m.character:
-            return m.character
-        pm = _SUBJECT_PRONOUN.match(self.text, at)
+        who = self.char_at.get(at)
+        if who:
+            return who
+        pm = _SUBJECT_PRONOUN.match(self.text, at, limit)
         if pm:
-            who, _ = self.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())
+            who, _ = self.salience.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())
             return who
         return None
 
 
-def _narration_bounds(quotes: list[Quote], i: int, para_start: int, para_end: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    q = quotes[i]
-    before_start = quotes[i - 1].close_mark.end if i > 0 and quotes[i - 1].close_mark else (quotes[i - 1].end if i > 0 else para_start)
-    before_end = q.open_mark.start if q.open_mark else q.start
-    after_start = q.close_mark.end if q.close_mark else q.end
-    after_end = quotes[i + 1].open_mark.start if i + 1 < len(quotes) and quotes[i + 1].open_mark else (quotes[i + 1].start if i + 1 < len(quotes) else para_end)
-    return (before_start, before_end), (after_start, after_end)
+def _outer(q: Quote) -> tuple[int, int]:
+    """The quote with its marks."""
+    return (q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end)
+
+
+def _narration(quotes: list[Quote], i: int, para_start: int, para_end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    before = (_outer(quotes[i - 1])[1] if i > 0 else para_start, _outer(quotes[i])[0])
+    after = (_outer(quotes[i])[1], _outer(quotes[i + 1])[0] if i + 1 < len(quotes) else para_end)
+    return before, after
+
+
+def _previous_narration(doc: Document, pidx: int, quoted: set[int]) -> tuple[int, int] | None:
+    """The narration closing the previous paragraph, when it leads into this one."""
+    if pidx == 0:
+        return None
+    prev = doc.paragraphs[pidx - 1]
+    if not prev.in_body:
+        return None
+    if pidx - 1 in quoted:
+        return None
+    return prev.start, prev.end
+
+
+# Log-odds evidence a cue gives the candidate it points to.
+NAME_TAG = 8.0
+WEAK_NAME = 3.0  # a name in narration before the line that ends in a full stop ("Mrs. Hurst began again.")
+BEAT = 3.0
+PRONOUN_RANKS = (2.0, 1.0, 0.5)
+EPITHET_SCALE = 0.6
+MENTIONED = 1.2
+
+
+def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: set[int]) -> tags_speech.Tag | None:
+    para = doc.paragraphs[pidx]
+    (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
+    tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans) or tags_speech.tag_before(r.text, bs, be, r.name_spans)
+    if tag is None and i == 0 and not r.text[bs:be].strip():
+        span = _previous_narration(doc, pidx, quoted)
+        if span:
+            tag = tags_speech.tag_before(r.text, span[0], span[1], r.name_spans)
+            if tag and not tag.strong:
+                tag = None
+    return tag
+
+
+def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: set[int]) -> Turn:
+    """A turn and the evidence its own paragraph gives about its speaker."""
+    para = doc.paragraphs[pidx]
+    turn = Turn(pidx, quotes)
+    for q in quotes:
+        turn.vocatives.update(r.vocatives(q))
+    ev = turn.evidence
+    for i, q in enumerate(quotes):
+        tag = _find_tag(r, doc, pidx, quotes, i, quoted)
+        if tag is None:
+            continue
+        if tag.addressee:
+            addressee = r.char_at.get(tag.addressee[0])
+            if addressee:
+                q.addressees = [addressee]
+        if tag.kind == "name":
+            who = r.character_of(tag)
+            if who is None:
+                continue
+            if tag.strong:
+                q.speaker, q.rule, q.type = who, "tag_name", "explicit"
+            ev[who] = ev.get(who, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
+            turn.cue = turn.cue or ("tag_name" if tag.strong else "beat")
+            continue
+        if tag.gender in ("I", "W"):
+            if tag.gender == "I" and r.first_person:
+                ev[NARRATOR] = ev.get(NARRATOR, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
+                turn.cue = turn.cue or "tag_pronoun"
+            continue
+        epithet = tag.kind == "epithet"
+        ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives, epithet)
+        scale = EPITHET_SCALE if epithet or not tag.strong else 1.0
+        for rank, c in enumerate(ranked[: len(PRONOUN_RANKS)]):
+            ev[c] = ev.get(c, 0.0) + PRONOUN_RANKS[rank] * scale
+        if turn.gender_hint is None and tag.gender in ("M", "F"):
+            turn.gender_hint = tag.gender
+        turn.cue = turn.cue or ("tag_epithet" if epithet else "tag_pronoun" if tag.strong else "beat_pronoun")
+    if not turn.cue:
+        who = r.beat(para.start, para.end, quotes)
+        if who:
+            ev[who] = ev.get(who, 0.0) + BEAT
+            turn.cue = "beat"
+    for c in set(r.salience.narration_characters(para.start, para.end)):
+        ev[c] = ev.get(c, 0.0) + MENTIONED
+    return turn
+
+
+def _assign(turn: Turn) -> None:
+    """Give the turn's decoded speaker to its quotes that no tag of their own settled."""
+    own = [(i, q.speaker) for i, q in enumerate(turn.quotes) if q.rule == "tag_name"]
+    best = max(turn.evidence, key=turn.evidence.get) if turn.evidence else None
+    cue = turn.cue if turn.speaker == best and turn.cue else "conversation"
+    for i, q in enumerate(turn.quotes):
+        if q.rule == "tag_name":
+            continue
+        if own:
+            q.speaker = min(own, key=lambda o: abs(o[0] - i))[1]
+            q.rule = "same_paragraph"
+        else:
+            q.speaker, q.rule = turn.speaker, cue if i == 0 or cue != "tag_name" else "same_paragraph"
+        if q.continues and i == 0 and q.rule not in ("tag_name",):
+            q.rule = "continued" if cue == "conversation" else q.rule
+        q.type = "anaphoric" if q.rule in ("tag_pronoun", "tag_epithet") else "implicit" if q.speaker else None
 
 
 def attribute(doc: Document) -> None:
-    """Fill speaker, addressees, type and confidence of every quote (see the module docstring)."""
-    att = _Attributor(doc)
+    """Fill speaker, addressees, type, rule and confidence of every quote."""
+    r = _Reader(doc)
     by_para: dict[int, list[Quote]] = {}
     for q in doc.quotes:
         by_para.setdefault(q.paragraph, []).append(q)
     by_id = {q.id: q for q in doc.quotes}
+    quoted = set(by_para)
+    turns: list[Turn] = []
     for pidx in sorted(by_para):
         para = doc.paragraphs[pidx]
-        quotes = by_para[pidx]
-        att.advance(para.start)
-        decided: list[tuple[str | None, str | None, str]] = []
-        for i, q in enumerate(quotes):
-            (bs, be), (as_, ae) = _narration_bounds(quotes, i, para.start, para.end)
-            tag = tags_speech.tag_after(att.text, as_, ae) or tags_speech.tag_before(att.text, bs, be)
-            decided.append(_from_tag(att, tag, q, para.start) if tag else (None, None, ""))
-        _fill_paragraph(att, doc, quotes, decided, para.start, para.end, pidx, by_id)
-        att.advance(para.end)
+        r.salience.advance(para.start)
+        turn = _read_turn(r, doc, pidx, by_para[pidx], quoted)
+        turn.context = r.salience.ranked(set())[:6]
+        if r.first_person:
+            turn.context = [NARRATOR, *turn.context[:5]]
+        first = turn.quotes[0]
+        if turns and first.continues and by_id[first.continues] in turns[-1].quotes:
+            _merge(turns[-1], turn)
+        else:
+            if turns:
+                turn.bridge = sum(len(p) for p in doc.paragraphs[turns[-1].pidx + 1 : pidx])
+            turns.append(turn)
+        r.salience.took_turn(turns[-1])
+        r.salience.advance(para.end)
+    listed = {c.id for c in doc.characters if c.from_roster} if doc.roster else None
+    if r.first_person and listed is not None:
+        listed.add(NARRATOR)
+    conversation.decide(turns, r.salience.gender, listed)
+    if r.first_person:
+        _name_narrator(doc, turns)
+    for t in turns:
+        _assign(t)
+    conversation.fill_addressees(turns)
     _unify_chains(doc.quotes, by_id)
+    for t in turns:
+        for q in t.quotes:
+            if not q.speaker:
+                q.confidence = 0.0
+            elif q.rule == "tag_name":
+                q.confidence = confidence.for_rule("tag_name")
+            else:
+                q.confidence = confidence.calibrate(q.rule, t.posterior)
+    for q in doc.quotes:
+        q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
+
+
+def _name_narrator(doc: Document, turns: list[Turn]) -> None:
+    """Give the first-person narrator's turns to the character they turn out to be."""
+    who = narrator.identify(doc, turns)
+    if who is None and any(t.speaker == NARRATOR for t in turns):
+        who = narrator.narrator_character(doc).id
+    for t in turns:
+        if t.speaker == NARRATOR:
+            t.speaker = who
+        if NARRATOR in t.evidence and who:
+            t.evidence[who] = t.evidence.pop(NARRATOR) + t.evidence.get(who, 0.0)
+
+
+def _merge(into: Turn, more: Turn) -> None:
+    """A speech that runs on into the next paragraph stays one turn."""
+    into.quotes.extend(more.quotes)
+    into.vocatives |= more.vocatives
+    for c, v in more.evidence.items():
+        into.evidence[c] = into.evidence.get(c, 0.0) + v
+    into.gender_hint = into.gender_hint or more.gender_hint
+    into.cue = into.cue or more.cue
+    into.pidx = more.pidx
 
 
 def _unify_chains(quotes: list[Quote], by_id: dict[str, Quote]) -> None:
@@ -195,102 +293,16 @@ def _unify_chains(quotes: list[Quote], by_id: dict[str, Quote]) -> None:
         while root.continues and root.continues in by_id:
             root = by_id[root.continues]
         chains.setdefault(root.id, []).append(q)
+    rank = confidence.table()
     for chain in chains.values():
         if len(chain) < 2:
             continue
-        best = max(chain, key=lambda q: (q.speaker is not None, q.confidence))
+        best = max(chain, key=lambda q: (q.speaker is not None, rank.get(q.rule, 0.0)))
         for q in chain:
-            if q is not best and q.speaker != best.speaker and q.confidence <= best.confidence:
-                q.speaker, q.type, q.confidence, q.rule = best.speaker, best.type, best.confidence, "continued"
-                q.addressees = [a for a in best.addressees if a != best.speaker]
-
-
-def _from_tag(att: _Attributor, tag: tags_speech.Tag, q: Quote, para_start: int) -> tuple[str | None, str | None, str]:
-    q.tag = None
-    if tag.kind == "name":
-        who = att.name_at(tag.start, tag.end)
-        if who:
-            return who, "explicit", "tag_name"
-        return None, None, ""
-    if tag.gender in ("I", "W"):
-        return None, None, ""
-    exclude = set(att.vocatives(q))
-    who, n = att.resolve(tag.gender, tag.start, para_start, exclude)
-    if who is None:
-        return None, None, ""
-    rule = "tag_pronoun_sure" if n == 1 else "tag_pronoun"
-    if tag.kind == "epithet":
-        rule = "tag_epithet"
-    return who, "anaphoric", rule
-
-
-def _fill_paragraph(att, doc, quotes, decided, para_start, para_end, pidx, by_id) -> None:
-    tagged = [(i, d) for i, d in enumerate(decided) if d[0]]
-    for i, q in enumerate(quotes):
-        speaker, qtype, rule = decided[i]
-        if speaker is None and q.continues and by_id[q.continues].speaker:
-            speaker, qtype, rule = by_id[q.continues].speaker, by_id[q.continues].type, "continued"
-        if speaker is None and tagged:
-            nearest = min(tagged, key=lambda t: abs(t[0] - i))[1]
-            speaker, qtype, rule = nearest[0], "implicit", "same_paragraph"
-        if speaker is None:
-            speaker, rule = _implicit(att, q, quotes, para_start, para_end, pidx)
-            qtype = "implicit" if speaker else None
-        vocs = att.vocatives(q)
-        if speaker in vocs and rule not in ("tag_name",):
-            alt, _ = _turn_taking(att, pidx, exclude={speaker})
-            speaker, rule = (alt, "vocative_swap") if alt else (speaker, rule)
-        q.speaker, q.type, q.rule = speaker, qtype, rule if speaker else ""
-        q.confidence = confidence.for_rule(rule) if speaker else 0.0
-        q.addressees = [v for v in dict.fromkeys(vocs) if v != speaker]
-        if speaker:
-            att.salience.spoke[speaker] = q.start
-    speakers = [q.speaker for q in quotes if q.speaker]
-    main = speakers[0] if speakers else None
-    if main and not quotes[0].addressees:
-        prev = _previous_turn(att, pidx)
-        if prev and prev[1] and prev[1] != main:
-            for q in quotes:
-                if q.speaker == main and not q.addressees:
-                    q.addressees = [prev[1]]
-    att.turns.append((pidx, main, quotes[0].addressees if quotes else []))
-
-
-def _previous_turn(att: _Attributor, pidx: int, back: int = 1):
-    if len(att.turns) < back:
-        return None
-    turn = att.turns[-back]
-    if pidx - turn[0] > 2 + back:
-        return None
-    return turn
-
-
-def _turn_taking(att: _Attributor, pidx: int, exclude: set[str]) -> tuple[str | None, str]:
-    prev = _previous_turn(att, pidx, 1)
-    prev2 = _previous_turn(att, pidx, 2)
-    if prev and prev2 and prev2[1] and prev2[1] != prev[1] and prev2[1] not in exclude:
-        return prev2[1], "alternation"
-    if prev and prev[2]:
-        for a in prev[2]:
-            if a != prev[1] and a not in exclude:
-                return a, "addressed"
-    if prev and prev[1]:
-        others = [c for c in sorted(att.gender, key=att.salience.score, reverse=True) if c != prev[1] and c not in exclude and att.salience.score(c) >= 0]
-        if others:
-            return others[0], "salient_other"
-    return None, ""
-
-
-def _implicit(att, q, quotes, para_start, para_end, pidx) -> tuple[str | None, str]:
-    who = att.beat(para_start, para_end, quotes)
-    if who and who not in att.vocatives(q):
-        return who, "beat"
-    who, rule = _turn_taking(att, pidx, exclude=set(att.vocatives(q)))
-    if who:
-        return who, rule
-    pool = sorted(att.gender, key=att.salience.score, reverse=True)
-    pool = [c for c in pool if att.salience.score(c) >= 0 and c not in att.vocatives(q)]
-    return (pool[0], "salient") if pool else (None, "")
+            own_tag = q.rule.startswith("tag_")
+            if q is not best and not own_tag and q.speaker != best.speaker and rank.get(q.rule, 0.0) <= rank.get(best.rule, 0.0):
+                q.speaker, q.type, q.rule = best.speaker, best.type, "continued"
+                q.addressees = list(best.addressees)
 
 
 def run(doc: Document) -> None:

@@ -3,12 +3,24 @@
 Reads the paragraphs and decides, for each, whether it is a chapter heading, a
 scene break, a note before the story (front matter), a note after it (end matter)
 or the story body. Only body paragraphs feed characters and dialogue. Labelled
-front-matter lines ("Rating: T", "Pairing: Derek/Mark") fill the work's metadata
-when an input format has not already done so.
+front-matter lines ("Rating: T", "Pairing: Derek/Mark", a FanFiction.Net
+"Rated: Fiction T - English - ..." line) fill the work's metadata when an input
+format has not already done so.
+
+An input format (AO3, FanFicFare, FanFiction.Net; see docs/inputs.md) may have
+filled ``doc.front_matter``, ``doc.chapters`` and ``doc.end_matter`` already. The
+step keeps those blocks and chapters, marks the paragraphs inside them, and only
+classifies what the format left open: scene breaks, and notes the author wrote
+into the chapter text itself ("A/N: ..." at a chapter's start or end). When the
+format stated the chapters, no headings are searched for in the text, and only
+notes that announce themselves ("A/N:", "Disclaimer:") are taken from the start
+of a chapter; AO3, which keeps notes apart from the text, gets the same
+strictness at a chapter's end.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ficlens.model import Block, Chapter, Document, Span
@@ -59,21 +71,60 @@ class _Layout:
         self.role: list[str] = ["body"] * len(self.texts)
         self.kind: list[str | None] = [None] * len(self.texts)
         self.heads: dict[int, headings.Heading] = {}
+        # True for paragraphs inside a block or heading the input format stated.
+        self.owned: list[bool] = [False] * len(self.texts)
 
     def mark(self, i: int, role: str, kind: str | None = None) -> None:
         self.role[i] = role
         self.kind[i] = kind
 
 
+def _apply_prefilled(layout: _Layout) -> list[int] | None:
+    """Mark the paragraphs of the blocks and headings a format stated; the heading paragraphs.
+
+    Returns None when the format stated no chapters (headings are then searched for).
+    """
+    doc = layout.doc
+    starts = [p.start for p in doc.paragraphs]
+
+    def inside(span: Span) -> range:
+        return range(bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end))
+
+    for role, blocks in (("front", doc.front_matter), ("end", doc.end_matter)):
+        for b in blocks:
+            for i in inside(b):
+                layout.mark(i, role, b.kind)
+                layout.owned[i] = True
+    if not doc.chapters:
+        return None
+    heads = []
+    for ch in doc.chapters:
+        if ch.heading is None:
+            continue
+        idx = inside(ch.heading)
+        if not idx:
+            continue
+        for i in idx:
+            layout.mark(i, "heading")
+            layout.owned[i] = True
+        layout.heads[idx[0]] = headings.Heading("chapter", ch.number, ch.title, layout.texts[idx[0]])
+        heads.append(idx[0])
+    return sorted(heads)
+
+
 def _find_license(layout: _Layout) -> None:
     texts = layout.texts
     for i, t in enumerate(texts):
+        if layout.role[i] != "body":
+            continue
         if _GUTENBERG_START.search(t[:200]):
             for j in range(i + 1):
-                layout.mark(j, "front", "license")
+                if not layout.owned[j]:
+                    layout.mark(j, "front", "license")
         elif _GUTENBERG_END.search(t[:200]):
             for j in range(i, len(texts)):
-                layout.mark(j, "end", "license")
+                if not layout.owned[j]:
+                    layout.mark(j, "end", "license")
             break
 
 
@@ -129,18 +180,26 @@ def _find_front_matter(layout: _Layout, chapter_heads: list[int]) -> None:
         if not prose:
             previous = None
             for i in pre:
-                kind = _note_kind(texts[i], strict=False) or _title_kind(texts, i) or previous or "other"
+                kind = _note_kind(texts[i], strict=False) or _title_kind(texts, i) or _summary_kind(texts, i)
+                kind = kind or previous or "other"
                 layout.mark(i, "front", kind)
                 previous = kind if kind not in ("title", "header") else None
         else:
             _leading_notes(layout, 0, first)
     else:
         _leading_notes(layout, 0, len(texts))
-    # Notes straight after each heading belong to the front matter too.
+    _notes_after_headings(layout, chapter_heads)
+
+
+def _notes_after_headings(layout: _Layout, chapter_heads: list[int]) -> None:
+    """Notes straight after each heading (announced ones only) belong to the front matter too."""
+    texts, role = layout.texts, layout.role
     for h in chapter_heads:
         i = h + 1
-        while i < len(texts) and layout.role[i] in ("body", "heading"):
-            if layout.role[i] == "heading":
+        while i < len(texts) and (role[i] in ("body", "heading") or (role[i] == "front" and layout.owned[i])):
+            if role[i] != "body":  # a heading's title line, or a block the format stated
+                if role[i] == "heading" and layout.owned[i] and i in layout.heads:
+                    break
                 i += 1
                 continue
             kind = _note_kind(texts[i], strict=True)
@@ -150,15 +209,28 @@ def _find_front_matter(layout: _Layout, chapter_heads: list[int]) -> None:
             i += 1
 
 
-def _leading_notes(layout: _Layout, start: int, stop: int) -> None:
+def _leading_notes(layout: _Layout, start: int, stop: int, strict: bool = False) -> None:
     texts = layout.texts
     for i in range(start, stop):
         if layout.role[i] != "body":
+            if layout.role[i] == "heading":
+                break
             continue
-        kind = _note_kind(texts[i], strict=False) or _title_kind(texts, i)
+        kind = _note_kind(texts[i], strict=strict)
+        if kind is None and not strict:
+            kind = _title_kind(texts, i) or _summary_kind(texts, i)
         if kind is None:
             break
         layout.mark(i, "front", kind)
+
+
+def _summary_kind(texts: list[str], i: int) -> str | None:
+    """"summary" for an unlabelled line just before a FanFiction.Net metadata line ("Rated: ...")."""
+    from ficlens.ingest.ffnet import parse_info_line
+
+    if i > 4 or i + 1 >= len(texts) or len(texts[i]) > 600 or _is_dialogue(texts[i]):
+        return None
+    return "summary" if parse_info_line(texts[i + 1].split("\n", 1)[0]) else None
 
 
 def _title_kind(texts: list[str], i: int) -> str | None:
@@ -174,16 +246,16 @@ def _title_kind(texts: list[str], i: int) -> str | None:
     return None
 
 
-def _find_end_matter(layout: _Layout, chapter_heads: list[int]) -> None:
+def _find_end_matter(layout: _Layout, chapter_heads: list[int], strict: bool = False) -> None:
     texts = layout.texts
     bounds = [*chapter_heads, len(texts)]
     for stop in bounds:
         i = stop - 1
-        while i >= 0 and layout.role[i] in ("body", "break"):
-            if layout.role[i] == "break":
+        while i >= 0 and (layout.role[i] in ("body", "break") or (layout.role[i] == "end" and layout.owned[i])):
+            if layout.role[i] != "body":
                 i -= 1
                 continue
-            kind = _note_kind(texts[i], strict=False, at_end=True)
+            kind = _note_kind(texts[i], strict=strict, at_end=True)
             if kind is None or (kind == "disclaimer" and stop != len(texts)):
                 break
             layout.mark(i, "end", kind)
@@ -191,9 +263,11 @@ def _find_end_matter(layout: _Layout, chapter_heads: list[int]) -> None:
 
 
 def _fill_meta(doc: Document, layout: _Layout) -> None:
+    from ficlens.ingest.ffnet import apply_info, parse_info_line
+
     meta = doc.meta
     for i, role in enumerate(layout.role):
-        if role != "front":
+        if role != "front" or layout.owned[i]:
             continue
         text = layout.texts[i]
         if layout.kind[i] == "title":
@@ -202,7 +276,13 @@ def _fill_meta(doc: Document, layout: _Layout) -> None:
                 meta.authors = [author]
             elif not author and meta.title is None:
                 meta.title = text.strip()
+        elif layout.kind[i] == "summary" and meta.summary is None and notes.start_kind(text) is None:
+            meta.summary = text.strip()
         for line in text.split("\n"):
+            info = parse_info_line(line) if line.lstrip().startswith("Rated:") else None
+            if info:
+                apply_info(meta, info)
+                continue
             labelled = notes.label_line(line)
             if labelled:
                 _apply_label(meta, *labelled)
@@ -212,46 +292,58 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in re.split(r"\s*[,;]\s*", value) if v.strip()]
 
 
+_SCALAR_LABELS = {
+    "title": "title", "story": "title", "rating": "rating", "rated": "rating",
+    "summary": "summary", "language": "language",
+}  # fmt: skip
+_LIST_LABELS = {
+    "author": "authors", "authors": "authors", "written by": "authors", "by": "authors",
+    "fandom": "fandoms", "fandoms": "fandoms",
+    "pairing": "relationships", "pairings": "relationships", "relationship": "relationships",
+    "relationships": "relationships", "ship": "relationships", "ships": "relationships",
+    "character": "characters", "characters": "characters",
+    "category": "category", "categories": "category",
+}  # fmt: skip
+_NOTE_LABELS = {"disclaimer", "note", "notes", "dedication"}
+
+
 def _apply_label(meta, label: str, value: str) -> None:
-    if label in ("title", "story") and meta.title is None:
-        meta.title = value
-    elif label in ("author", "authors", "written by", "by") and not meta.authors:
-        meta.authors = _split_list(value)
-    elif label in ("fandom", "fandoms") and not meta.fandoms:
-        meta.fandoms = _split_list(value)
-    elif label in ("rating", "rated") and meta.rating is None:
-        meta.rating = value
-    elif label in ("pairing", "pairings", "relationship", "relationships", "ship", "ships") and not meta.relationships:
-        meta.relationships = _split_list(value)
-    elif label in ("character", "characters") and not meta.characters:
-        meta.characters = _split_list(value)
+    """Fill one field of ``meta`` from a labelled line; what is already filled stays as it is."""
+    if label in _SCALAR_LABELS:
+        field = _SCALAR_LABELS[label]
+        if getattr(meta, field) is None:
+            setattr(meta, field, value)
+    elif label in _LIST_LABELS:
+        field = _LIST_LABELS[label]
+        if not getattr(meta, field):
+            setattr(meta, field, _split_list(value))
     elif label in ("warning", "warnings", "archive warning", "archive warnings"):
         stated = [w for w in _split_list(value) if w.lower() in ARCHIVE_WARNINGS]
         meta.warnings.extend(ARCHIVE_WARNINGS[w.lower()] for w in stated if ARCHIVE_WARNINGS[w.lower()] not in meta.warnings)
-    elif label in ("category", "categories") and not meta.category:
-        meta.category = _split_list(value)
-    elif label in ("summary",) and meta.summary is None:
-        meta.summary = value
-    elif label == "language" and meta.language is None:
-        meta.language = value
     elif label in ("tags", "additional tags", "genre", "genres", "content warning", "content warnings"):
         meta.additional_tags.extend(t for t in _split_list(value) if t not in meta.additional_tags)
-    else:
+    elif label not in _NOTE_LABELS:
         meta.extra.setdefault(label, value)
 
 
 def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
     paras = doc.paragraphs
-    doc.front_matter, doc.end_matter, doc.scene_breaks, doc.chapters = [], [], [], []
+    front, end = list(doc.front_matter), list(doc.end_matter)  # the format's own blocks, if any
+    doc.scene_breaks, doc.chapters = [], []
     for i, p in enumerate(paras):
         role = layout.role[i]
         p.in_body = role == "body"
+        p.chapter = None
+        if layout.owned[i]:
+            continue
         if role == "front":
-            doc.front_matter.append(Block(p.start, p.end, kind=layout.kind[i] or "other"))
+            front.append(Block(p.start, p.end, kind=layout.kind[i] or "other"))
         elif role == "end":
-            doc.end_matter.append(Block(p.start, p.end, kind=layout.kind[i] or "other"))
+            end.append(Block(p.start, p.end, kind=layout.kind[i] or "other"))
         elif role == "break":
             doc.scene_breaks.append(Span(p.start, p.end))
+    doc.front_matter = sorted(front, key=lambda b: b.start)
+    doc.end_matter = sorted(end, key=lambda b: b.start)
     starts = list(chapter_heads)
     body = [i for i, r in enumerate(layout.role) if r == "body"]
     if body and (not starts or body[0] < starts[0]):
@@ -278,12 +370,20 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
 
 def run(doc: Document) -> None:
     layout = _Layout(doc)
+    stated = _apply_prefilled(layout) if (doc.front_matter or doc.chapters or doc.end_matter) else None
     _find_license(layout)
     for i, t in enumerate(layout.texts):
         if layout.role[i] == "body" and headings.is_scene_break(t):
             layout.mark(i, "break")
-    chapter_heads = _find_headings(layout)
-    _find_front_matter(layout, chapter_heads)
-    _find_end_matter(layout, chapter_heads)
+    if stated is None:
+        chapter_heads = _find_headings(layout)
+        _find_front_matter(layout, chapter_heads)
+        _find_end_matter(layout, chapter_heads)
+    else:
+        chapter_heads = stated
+        first = chapter_heads[0] if chapter_heads else len(layout.texts)
+        _leading_notes(layout, 0, first, strict=True)
+        _notes_after_headings(layout, chapter_heads)
+        _find_end_matter(layout, chapter_heads, strict=doc.source.format.startswith("ao3"))
     _build(doc, layout, chapter_heads)
     _fill_meta(doc, layout)

@@ -1,49 +1,59 @@
 """Reading speech tags: the narration next to a quote that says who spoke.
 
-`find_tag` looks at the narration right after a quote ("…," said Mark / "…,"
-he asked quietly / "…," the older man muttered) and right before it (Mark said,
-"…" / Then he asked her: "…") and returns the subject of the speech verb: a
-character mention, a pronoun or an epithet.
+After a quote the tag comes first in the narration: `"…," said Mark`, `"…," he
+asked quietly`, `"…," the older man muttered`, `"…," Mark grinned`. Before a
+quote it closes the narration: `Mark said, "…"`, `Then he asked her: "…"`, and
+in older prose a whole clause may sit between subject and verb (`Mr. Darcy,
+drawing near Elizabeth, said to her--`). The subject is then the first person in
+the clause that is not governed by a preposition (`said to Darcy` names the
+addressee, not the speaker); a relative `who` stands for the name before it.
+
+Functions return a `Tag` naming where the subject is and what kind it is; the
+`speakers` step turns it into a character.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ficlens.lexicon import words
 
-_WORD = r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?"
+_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _PRONOUNS = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "W"}
-_EPITHET_NOUNS = {
+EPITHET_NOUNS = {
     "man": "M", "boy": "M", "guy": "M", "gentleman": "M", "lad": "M", "husband": "M", "father": "M",
     "brother": "M", "son": "M", "uncle": "M", "king": "M", "prince": "M", "lord": "M", "sir": "M",
-    "woman": "F", "girl": "F", "lady": "F", "wife": "F", "mother": "F", "sister": "F", "daughter": "F",
-    "aunt": "F", "queen": "F", "princess": "F", "mistress": "F", "gal": "F", "brunette": "F",
-    "redhead": None, "blonde": "F", "blond": "M", "doctor": None, "surgeon": None, "nurse": None,
-    "teacher": None, "student": None, "detective": None, "officer": None, "captain": None,
-    "stranger": None, "child": None, "kid": None, "youth": None, "teen": None, "teenager": None,
-    "professor": None, "soldier": None, "agent": None, "hunter": None, "wizard": None, "witch": "F",
-    "boss": None, "friend": None, "latter": None, "former": None, "other": None, "one": None,
+    "fellow": "M", "woman": "F", "girl": "F", "lady": "F", "wife": "F", "mother": "F", "sister": "F",
+    "daughter": "F", "aunt": "F", "queen": "F", "princess": "F", "mistress": "F", "gal": "F",
+    "brunette": "F", "redhead": None, "blonde": "F", "blond": "M", "doctor": None, "surgeon": None,
+    "nurse": None, "teacher": None, "student": None, "detective": None, "officer": None,
+    "captain": None, "stranger": None, "child": None, "kid": None, "youth": None, "teen": None,
+    "teenager": None, "professor": None, "soldier": None, "agent": None, "hunter": None,
+    "wizard": None, "witch": "F", "boss": None, "visitor": None, "host": None, "hostess": "F",
     "chief": None, "resident": None, "intern": None, "attending": None, "partner": None,
+    "latter": None, "former": None, "other": None, "ancestress": "F", "widow": "F", "maid": "F",
+    "servant": None, "gentlewoman": "F", "landlady": "F", "landlord": "M", "clergyman": "M",
 }  # fmt: skip
 _EPITHET_RE = re.compile(
-    rf"(?:the|his|her|their|my|our)\s+(?:{_WORD}\s+){{0,2}}(?P<noun>{'|'.join(_EPITHET_NOUNS)})\b",
+    r"\b(?:the|his|her|their|my|our|this|that)\s+(?:[A-Za-z\-]+\s+){0,3}?(?P<noun>"
+    + "|".join(sorted(EPITHET_NOUNS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
-_ADVERB = r"(?:[A-Za-z]+ly\s+|then\s+|again\s+|finally\s+|quickly\s+|softly\s+|back\s+)"
-_SPEAKER_SLOT = rf"(?:(?:Mr|Mrs|Ms|Dr|Prof|St)\.?\s+)?[A-Z]{_WORD}(?:\s+[A-Z]{_WORD}){{0,2}}|he|she|they|I|we|(?:the|his|her|their|my|our)\s+(?:{_WORD}\s+){{0,2}}(?:{'|'.join(_EPITHET_NOUNS)})"
-_AFTER_INVERTED = re.compile(rf"^[\s,\-]*{_ADVERB}?(?P<verb>{_WORD})\s+{_ADVERB}?(?P<who>{_SPEAKER_SLOT})\b")
-_AFTER_NORMAL = re.compile(rf"^[\s,\-]*(?P<who>{_SPEAKER_SLOT})\s+{_ADVERB}?(?P<verb>{_WORD})\b")
-_BEFORE = re.compile(
-    rf"(?:^|[.!?;]\s+|,\s+|\b(?:and|then|when|as|but|so|while)\s+)(?P<who>{_SPEAKER_SLOT})\s+{_ADVERB}?"
-    rf"(?P<verb>{_WORD})(?P<rest>[^.!?\"]{{0,40}}?)[,:\-]?\s*$"
+_PREPOSITIONS = frozenset(
+    "to with at near by of from for on upon toward towards into about after behind beside besides like than "
+    "unto round around before under over beneath against among amongst between beyond through without "
+    "whom whose".split()
 )
+_CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
+_ADVERB_RE = re.compile(r"(?:\s*,?\s*[A-Za-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
 
 
 @dataclass(slots=True)
 class Tag:
-    """The subject of a speech tag: ``kind`` is name, pronoun or epithet."""
+    """The subject of a speech tag; ``kind`` is name, pronoun or epithet."""
 
     start: int
     end: int
@@ -51,58 +61,178 @@ class Tag:
     gender: str | None
     verb: str
     after: bool
+    strong: bool = True
+    addressee: tuple[int, int] | None = None
 
 
-def _speech_verb(verb: str, strict: bool) -> bool:
-    v = verb.lower()
-    if v in words("speech_verbs") or v in words("beat_verbs"):
+def speech_verb(word: str, strict: bool = True) -> bool:
+    w = word.lower()
+    if w in words("speech_verbs") or w in words("beat_verbs"):
         return True
-    return not strict and (v.endswith("ed") or v in words("action_verbs"))
+    return not strict and (w.endswith("ed") or w in words("action_verbs"))
 
 
-def _classify(who: str) -> tuple[str, str | None]:
-    low = who.lower()
-    if low in _PRONOUNS:
-        return "pronoun", _PRONOUNS[low]
-    m = _EPITHET_RE.fullmatch(who)
-    if m:
-        return "epithet", _EPITHET_NOUNS[m.group("noun").lower()]
-    return "name", None
+class Mentions:
+    """Name-mention spans (sorted) the tag reader may take as subjects."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
 
-def _tag(m: re.Match[str], base: int, after: bool) -> Tag | None:
-    who = m.group("who")
-    kind, gender = _classify(who)
-    if kind == "name" and who.split()[0].lower() in words("not_names"):
+    def at(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(self.starts, pos)
+        if k < len(self.spans) and self.spans[k][0] == pos:
+            return self.spans[k]
         return None
-    start = base + m.start("who")
-    return Tag(start, start + len(who), kind, gender, m.group("verb").lower(), after)
+
+    def between(self, a: int, b: int) -> list[tuple[int, int]]:
+        return self.spans[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
 
 
-def tag_after(text: str, start: int, end: int) -> Tag | None:
-    """A tag in the narration ``text[start:end]`` that follows a quote."""
-    seg = text[start:end]
-    if not seg.strip():
+def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
+    """The subject that starts exactly at ``pos``: a name, a pronoun or an epithet."""
+    span = names.at(pos)
+    if span:
+        return span[0], span[1], "name", None
+    m = _WORD_RE.match(text, pos, limit)
+    if not m:
         return None
-    m = _AFTER_INVERTED.match(seg)
-    if m and _speech_verb(m.group("verb"), strict=True):
-        t = _tag(m, start, True)
-        if t:
-            return t
-    m = _AFTER_NORMAL.match(seg)
-    if m and _speech_verb(m.group("verb"), strict=seg.lstrip()[:1] not in (",", "-")):
-        lead = seg[: m.start("who")]
-        if "," in lead or "-" in lead or m.group("who")[0].islower() or _speech_verb(m.group("verb"), strict=True):
-            return _tag(m, start, True)
+    w = m.group().lower()
+    if w in _PRONOUNS:
+        return m.start(), m.end(), "pronoun", _PRONOUNS[w]
+    e = _EPITHET_RE.match(text, pos, limit)
+    if e:
+        return e.start(), e.end(), "epithet", EPITHET_NOUNS[e.group("noun").lower()]
     return None
 
 
-def tag_before(text: str, start: int, end: int) -> Tag | None:
-    """A tag in the narration ``text[start:end]`` that precedes a quote ("Mark said, ")."""
-    seg = text[start:end]
-    if not seg.strip():
+def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -> int:
+    while pos < limit and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+_ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
+
+
+def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
+    """True when the period at ``dot`` ends a title ("Mr.") or an initial ("J."), not a clause."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > floor and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:dot]
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _clause_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if not _after_abbreviation(text, m.start(), start):
+            return m
+    return None
+
+
+def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
+    """A tag at the start of the narration ``text[start:end]`` that follows a quote."""
+    clause_end = _clause_end(text, start, end)
+    limit = clause_end.start() + 1 if clause_end else end
+    pos = _skip(text, start, limit)
+    if pos >= limit:
         return None
-    m = _BEFORE.search(seg[-160:])
-    if not m or not _speech_verb(m.group("verb"), strict=True):
+    led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or text[start - 1 : start] in (",", "-", "\u2014")
+    # Inverted: said Mark / asked the older man / replied he
+    m = _WORD_RE.match(text, pos, limit)
+    if m and m.group()[0].islower() and (speech_verb(m.group()) or (led_by_comma and m.group().endswith("ed"))):
+        after_verb = pos + len(m.group())
+        adv = _ADVERB_RE.match(text, after_verb, limit)
+        subj_at = _skip(text, adv.end() if adv else after_verb, limit, " \t\n")
+        found = _subject_at(text, subj_at, limit, names)
+        if found and (speech_verb(m.group()) or found[2] == "name"):
+            return Tag(found[0], found[1], found[2], found[3], m.group().lower(), True, True, _addressee(text, found[1], limit, names))
+    # Normal order: Mark said / he asked quietly / the older man muttered
+    found = _subject_at(text, pos, limit, names)
+    if not found:
         return None
-    return _tag(m, start + max(0, len(seg) - 160), False)
+    adv = _ADVERB_RE.match(text, found[1], limit)
+    vpos = _skip(text, adv.end() if adv else found[1], limit, " \t\n")
+    v = _WORD_RE.match(text, vpos, limit)
+    if not v:
+        return None
+    verb = v.group()
+    if speech_verb(verb):
+        return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, True, _addressee(text, v.end(), limit, names))
+    if speech_verb(verb, strict=False):
+        # An action right after the quote: a tag if it follows a comma, else an action beat.
+        return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, led_by_comma)
+    return None
+
+
+def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, int] | None:
+    """The person spoken to: "said to Mark", "told Mark", "asked Mark"."""
+    m = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?").match(text, pos, limit)
+    at = m.end() if m else pos
+    span = names.at(at)
+    return span
+
+
+def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
+    """A tag closing the narration ``text[start:end]`` that precedes a quote."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start:
+        return None
+    last = text[stop - 1]
+    strong = last in ",:-\u2014\u2013"
+    body_end = stop
+    while body_end > start and text[body_end - 1] in ",:;-\u2014\u2013.!? \t\n":
+        body_end -= 1
+    clause_start = start
+    for m in _CLAUSE_END.finditer(text, start, body_end):
+        if not _after_abbreviation(text, m.start(), start):
+            clause_start = m.end()
+    verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if speech_verb(m.group())]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if not strong and body_end - verb.end() > 30:
+        return None
+    # A speech verb right before the quote is a tag even without a comma: saying "Perhaps".
+    if not strong and last not in ".!?" and body_end - verb.end() <= 20 and verb.group().lower() in words("speech_verbs"):
+        strong = True
+    subject = _first_subject(text, clause_start, verb.start(), names)
+    if subject is None:
+        return None
+    s, e, kind, gender = subject
+    return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
+
+
+def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
+    """The subject of the verb at ``b``: the nearest person before it not governed by a
+    preposition or a verb ("drawing near Elizabeth", "seeing Jane"); "who" stands for
+    the name just before it."""
+    candidates: list[tuple[int, int, str, str | None]] = [(s, e, "name", None) for s, e in names.between(a, b)]
+    for m in _WORD_RE.finditer(text, a, b):
+        w = m.group().lower()
+        if w in _PRONOUNS:
+            candidates.append((m.start(), m.end(), "pronoun", _PRONOUNS[w]))
+        elif w == "who":
+            candidates.append((m.start(), m.end(), "who", None))
+    for em in _EPITHET_RE.finditer(text, a, b):
+        candidates.append((em.start(), em.end(), "epithet", EPITHET_NOUNS[em.group("noun").lower()]))
+    for s, e, kind, gender in sorted(candidates, key=lambda c: -c[0]):
+        if kind == "who":
+            antecedent = names.between(max(0, s - 80), s)
+            if antecedent:
+                return antecedent[-1][0], antecedent[-1][1], "name", None
+            continue
+        before = text[max(a, s - 25) : s]
+        prev = list(_WORD_RE.finditer(before))
+        # A word right before the person (no comma between) that governs them: "near Elizabeth".
+        if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip():
+            p = prev[-1].group()
+            if p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs"):
+                continue
+        return s, e, kind, gender
+    return None

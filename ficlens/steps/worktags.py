@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document
+from ficlens.steps.notes import label_line
 
 _NOTE_TAGS = [
     (re.compile(r"\bfemslash\b|\byuri\b|\bshoujo[- ]ai\b|\bf\s*/\s*f\b", re.I), "Femslash"),
@@ -70,6 +71,21 @@ def category(doc: Document) -> list[str]:
     return cats
 
 
+def _warning_text(text: str, kind: str) -> str:
+    """The part of a note that can carry content warnings: warnings and author's notes whole,
+    and from labelled header lines only those labelled as warnings or tags."""
+    if kind in ("warning", "author_note"):
+        return text
+    if kind != "header":
+        return ""
+    keep = []
+    for line in text.split("\n"):
+        labelled = label_line(line)
+        if labelled and ("warning" in labelled[0] or "tags" in labelled[0]):
+            keep.append(labelled[1])
+    return " ".join(keep)
+
+
 def run(doc: Document) -> None:
     meta = doc.meta
     if not meta.category:
@@ -79,7 +95,7 @@ def run(doc: Document) -> None:
     if not meta.characters:
         on_page = [c for c in doc.characters if c.on_page and (c.quotes > 0 or c.mentions >= 3)]
         meta.characters = [c.name for c in on_page[:_MAX_CHARACTERS]]
-    notes = " ".join(doc.text[b.start : b.end] for b in doc.front_matter + doc.end_matter if b.kind in ("warning", "author_note", "header"))
+    notes = " ".join(_warning_text(doc.text[b.start : b.end], b.kind) for b in doc.front_matter + doc.end_matter)
     for pattern, tag in _NOTE_TAGS:
         if pattern.search(notes) and tag not in meta.additional_tags:
             meta.additional_tags.append(tag)

@@ -81,3 +81,8 @@ def test_decode_round_trips_any_utf8_text(text):
         return
     expected = text[1:] if text.startswith("\ufeff") else text
     assert decoded.text in (text, expected)
+
+
+def test_decode_utf8_with_a_nul_is_not_taken_for_utf16():
+    # Found by hypothesis: the zero bytes looked like UTF-16 of ASCII; what they decode to is not ASCII.
+    assert decode_bytes("0\x00\x80".encode()).text == "0\x00\x80"

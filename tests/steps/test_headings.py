@@ -50,3 +50,26 @@ def test_scene_breaks(text):
 @pytest.mark.parametrize("text", ["XXX", "Ooo", "...", "Hi.", "--", "ok"])
 def test_not_scene_breaks(text):
     assert not is_scene_break(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind, number, title",
+    [
+        ("Chapter 1: The Road", "chapter", 1, "The Road"),
+        ("CHAPTER I", "chapter", 1, None),
+        ("Ch. 3 - Title", "chapter", 3, "Title"),
+        ("Chapter Twelve", "chapter", 12, None),
+        ("Part Two", "part", 2, None),
+        ("Prologue", "special", None, "Prologue"),
+        ("Epilogue", "special", None, "Epilogue"),
+        ("**Chapter 4: Snow**", "chapter", 4, "Snow"),
+    ],
+)
+def test_headings_issue5_forms(text, kind, number, title):
+    h = parse_heading(text)
+    assert (h.kind, h.number, h.title) == (kind, number, title)
+
+
+@pytest.mark.parametrize("text", ["----------", "-o-o-o-", "*~*~*", "oOoOo", "xXxXx", "~~~", "+++"])
+def test_headings_issue5_scene_breaks(text):
+    assert is_scene_break(text)

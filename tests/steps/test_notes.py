@@ -30,3 +30,27 @@ def test_notes_story_prose_is_not_a_note():
 def test_notes_label_line():
     assert label_line("Pairing: Derek/Mark") == ("pairing", "Derek/Mark")
     assert label_line("Derek said: hello") is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Big thanks to my beta, Sam, for fixing my commas.", "thanks"),
+        ("Thank you so much to my beta reader!", "thanks"),
+        ("Beta'd by the lovely Anna.", "thanks"),
+        ("Thank you for reading!", None),
+        ("Don't like, don't read!", "warning"),
+        ("Warning: this is slash.", "warning"),
+        ("Contains major character death.", "warning"),
+        ("R&R!", "review_request"),
+        ("This one is for my sister.", "dedication"),
+        ("Grey's Anatomy belongs to Shonda Rhimes.", "disclaimer"),
+        ("By: quietpages", "title"),
+    ],
+)
+def test_notes_issue5_kinds(text, kind):
+    assert classify(text) == kind
+
+
+def test_notes_thanks_in_a_story_line_is_not_a_note():
+    assert classify("He thanked her and left.") is None

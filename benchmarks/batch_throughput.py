@@ -1,0 +1,73 @@
+"""End-to-end throughput of `ficlens batch` (JSON and Parquet included) with 1, 2, ... workers.
+
+Usage:
+    python benchmarks/batch_throughput.py ../shared/data/litbank/original --workers 1 2
+    python benchmarks/make_corpus.py --works 10000 --format jsonl --out /tmp/fics.jsonl
+    python benchmarks/batch_throughput.py /tmp/fics.jsonl --workers 2
+
+Each run writes into a fresh temporary folder (deleted afterwards unless --keep)
+and counts everything the command does: reading, hashing, analysing, writing
+one JSON per work and the Parquet parts. Scaling is the rate with N workers
+over the rate with the fewest workers measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ficlens.corpus import batch  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask", help="run on this Dask scheduler (or `local`) instead of local processes")
+    parser.add_argument("--keep", action="store_true", help="keep the output folders")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    rows = []
+    for n in args.workers:
+        out = Path(tempfile.mkdtemp(prefix=f"ficlens-batch-{n}w-"))
+        shutil.rmtree(out)
+        t0 = time.perf_counter()
+        s = batch(args.inputs, out, workers=n, dask=args.dask)
+        seconds = time.perf_counter() - t0
+        size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+        rows.append({
+            "workers": n, "works": s.analysed, "failed": s.failed, "tokens": s.tokens, "seconds": round(seconds, 2),
+            "works_per_second": round(s.analysed / seconds, 1), "tokens_per_second": round(s.tokens / seconds),
+            "output_mb": round(size / 1e6, 1), "worker_cpu_seconds": round(s.cpu_seconds, 2),
+            "tokens_per_cpu_second": round(s.tokens / s.cpu_seconds) if s.cpu_seconds else None,
+            "works_per_cpu_second": round(s.analysed / s.cpu_seconds, 1) if s.cpu_seconds else None,
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+        })  # fmt: skip
+        if not args.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    base = rows[0]
+    for r in rows:
+        r["scaling"] = round(r["tokens_per_second"] / base["tokens_per_second"], 2) if base["tokens_per_second"] else None
+    if args.json:
+        print(json.dumps({"cores": os.cpu_count(), "load": os.getloadavg(), "runs": rows}, indent=1))
+    else:
+        print(f"| workers | works | tokens | seconds | works/s | tokens/s | scaling | per worker-CPU s: works, tokens | output MB | load |   ({os.cpu_count()} cores)")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['workers']} | {r['works']:,} | {r['tokens']:,} | {r['seconds']} | {r['works_per_second']:,} | "
+                  f"{r['tokens_per_second']:,} | {r['scaling']}x | {r['works_per_cpu_second']}, {r['tokens_per_cpu_second']:,} | "
+                  f"{r['output_mb']} | {r['load_after'][0]} |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

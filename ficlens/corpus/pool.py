@@ -1,0 +1,166 @@
+"""A pool of local worker processes that survives its workers: hangs and crashes included.
+
+Each worker takes one chunk at a time over a pipe and reports every finished
+work back, so the parent always knows which work a worker is on. A worker that
+stays silent past ``stall_limit`` seconds (a work beyond its time limit, stuck
+where the in-process limit cannot reach it) is killed, as is one that dies: the
+work it was on is reported lost, the rest of its chunk is queued again, and a
+fresh worker takes its place. The batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from multiprocessing.connection import wait
+from typing import Any
+
+from ficlens.corpus.job import Chunk
+
+Task = Callable[[Chunk, Any, Callable[[Any], None]], Any]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["ficlens", "ficlens.corpus.job"])
+    return ctx
+
+
+def _worker_main(conn, task: Task, context: Any) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    while True:
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        try:
+            result = task(chunk, context, lambda event: conn.send(("work", event)))
+        except BaseException as exc:  # report it: the parent fails the chunk instead of retrying forever
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            conn.send(("fail", " ".join(detail.split())[:500]))
+        else:
+            conn.send(("chunk", result))
+
+
+class _Worker:
+    def __init__(self, mp, task: Task, context: Any) -> None:
+        self.conn, child = mp.Pipe()
+        self.proc = mp.Process(target=_worker_main, args=(child, task, context), daemon=True)
+        self.proc.start()
+        child.close()
+        self.chunk: Chunk | None = None
+        self.done = 0
+        self.since = 0.0
+
+    def assign(self, chunk: Chunk) -> None:
+        self.chunk, self.done, self.since = chunk, 0, time.monotonic()
+        self.conn.send(chunk)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.proc.join(timeout=2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=2)
+        self.conn.close()
+
+
+def run_local(
+    chunks: Iterator[Chunk],
+    task: Task,
+    context: Any,
+    workers: int,
+    on_work: Callable[[Any], None],
+    on_chunk: Callable[[Chunk, Any], None],
+    on_lost: Callable[[Chunk, str, str], None],
+    stall_limit: float | None = None,
+) -> None:
+    """Run ``task`` over every chunk on ``workers`` processes.
+
+    ``on_work`` gets each work event, ``on_chunk`` each finished chunk's result;
+    ``on_lost(chunk, reason, stage)`` gets works that could not be run (the work a killed
+    worker was on, or a chunk whose task raised), to be recorded as failed.
+    """
+    mp = _context()
+    pool = [_Worker(mp, task, context) for _ in range(workers)]
+    retry: deque[Chunk] = deque()
+    source = iter(chunks)
+    exhausted = False
+
+    def next_chunk() -> Chunk | None:
+        nonlocal exhausted
+        if retry:
+            return retry.popleft()
+        if exhausted:
+            return None
+        chunk = next(source, None)
+        exhausted = chunk is None
+        return chunk
+
+    def lost(w: _Worker, reason: str, stage: str = "worker") -> None:
+        chunk = w.chunk
+        assert chunk is not None
+        w.chunk = None
+        culprit = chunk.items[w.done : w.done + 1]
+        if culprit:
+            on_lost(replace(chunk, part=f"{chunk.part}-lost{chunk.attempt}", items=culprit), reason, stage)
+        rest = chunk.items[: w.done] + chunk.items[w.done + 1 :]
+        if rest and (culprit or chunk.attempt < 1):
+            retry.append(Chunk(f"{chunk.part}-r{chunk.attempt + 1}", rest, chunk.attempt + 1))
+        elif rest:
+            on_lost(replace(chunk, items=rest), reason, "worker")
+        w.stop(kill=True)
+        pool[pool.index(w)] = _Worker(mp, task, context)
+
+    try:
+        while True:
+            for w in pool:
+                if w.chunk is None:
+                    chunk = next_chunk()
+                    if chunk is None:
+                        break
+                    w.assign(chunk)
+            busy = [w for w in pool if w.chunk is not None]
+            if not busy:
+                return
+            ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.5))
+            now = time.monotonic()
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        while w.chunk is not None and w.conn.poll():
+                            kind, payload = w.conn.recv()
+                            if kind == "work":
+                                w.done += 1
+                                w.since = now
+                                on_work(payload)
+                            elif kind == "chunk":
+                                chunk, w.chunk = w.chunk, None
+                                on_chunk(chunk, payload)
+                            else:
+                                chunk, w.chunk = w.chunk, None
+                                on_lost(chunk, f"the worker failed: {payload}", "worker")
+                    except (EOFError, OSError):
+                        pass
+                if w.chunk is not None and not w.proc.is_alive():
+                    lost(w, f"the worker process died (exit code {w.proc.exitcode})")
+                elif w.chunk is not None and stall_limit and now - w.since > stall_limit:
+                    lost(w, f"the analysis took longer than {stall_limit:g} s; its worker was stopped", "timeout")
+    finally:
+        for w in pool:
+            w.stop(kill=w.chunk is not None)

@@ -1,0 +1,191 @@
+"""Deciding who speaks each turn of a conversation, all turns at once.
+
+A conversation is a run of dialogue paragraphs with little narration between
+them (`_MAX_GAP`, `_MAX_BRIDGE`). Each turn brings local evidence, scored per
+candidate speaker by `speakers` (a tag naming someone, a pronoun of some gender,
+an action beat, names addressed in the lines); the conversation brings its
+shape: lines alternate, a person rarely speaks two paragraphs running, someone
+addressed by name usually answers next, and in a talk of three a line often
+returns to the one who spoke two turns before.
+
+These are the log-potentials of a second-order chain over the turns; the
+decoder finds the best sequence of speakers (Viterbi) and each turn's posterior
+probability (forward-backward), which becomes its confidence. Weights are set
+by hand, in log-odds units, and documented in docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from ficlens.steps.salience import Turn
+
+_MAX_GAP = 2  # paragraphs between two turns of one conversation
+_MAX_BRIDGE = 150  # characters of narration between two turns of one conversation
+_MAX_CANDIDATES = 7
+
+REPEAT = -1.5  # the same person speaks two turns running
+RETURN = 0.8  # a turn goes back to the speaker of two turns before (A B A)
+ADDRESSED = 2.0  # someone named in the previous line answers
+VOCATIVE = -6.0  # someone named in this line does not say it
+GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
+GENDER_CLASH = -4.0
+CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
+OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
+OFF_ROSTER = -1.0  # a character the given roster does not list
+
+
+def _adjacent(a: Turn, b: Turn) -> bool:
+    return 0 < b.pidx - a.pidx <= _MAX_GAP and b.bridge <= _MAX_BRIDGE
+
+
+def conversations(turns: list[Turn]) -> list[list[Turn]]:
+    groups: list[list[Turn]] = []
+    for t in turns:
+        if groups and _adjacent(groups[-1][-1], t):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _candidates(conv: list[Turn]) -> list[str]:
+    weight: Counter = Counter()
+    for t in conv:
+        for c, v in t.evidence.items():
+            if v > 0:
+                weight[c] += v
+        for c in t.vocatives:
+            weight[c] += 1.0
+    for rank, c in enumerate(conv[0].context[:3]):
+        weight[c] += CONTEXT[rank]
+    return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
+
+
+def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
+    em = np.zeros((len(conv), len(cands)))
+    if listed:
+        em += np.array([0.0 if c in listed else OFF_ROSTER for c in cands])[None, :]
+    for i, t in enumerate(conv):
+        prev_voc = conv[i - 1].vocatives if i > 0 else set()
+        for j, c in enumerate(cands):
+            s = t.evidence.get(c, 0.0)
+            if t.gender_hint in ("M", "F"):
+                g = gender.get(c)
+                s += GENDER_FIT if g == t.gender_hint else GENDER_CLASH if g in ("M", "F") else 0.0
+            if c in t.vocatives:
+                s += VOCATIVE
+            if c in prev_voc and c != conv[i - 1].speaker:
+                s += ADDRESSED
+            if i == 0 and c in conv[0].context[:3]:
+                s += CONTEXT[conv[0].context.index(c)]
+            em[i, j] = s
+    return em
+
+
+def _transitions(k: int) -> np.ndarray:
+    """trans[a, b, c]: speaker a two turns back, b last turn, c now."""
+    trans = np.zeros((k, k, k))
+    for b in range(k):
+        trans[:, b, b] += REPEAT
+    for a in range(k):
+        trans[a, :, a] += RETURN
+        trans[a, a, a] -= RETURN
+    return trans
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    m = np.max(x, axis=axis, keepdims=True)
+    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(x - m), axis=axis))
+
+
+def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """Best speaker index per turn, and each turn's posterior over candidates."""
+    n, k = em.shape
+    if k == 1:
+        return [0] * n, np.ones((n, 1))
+    trans = _transitions(k)
+    # States are (previous speaker, current speaker); the first turn has no previous one.
+    first = np.full((k, k), -np.inf)
+    first[0, :] = em[0]  # previous slot unused at t=0: put all mass on row 0
+    alpha = [first]
+    best = [first]
+    back: list[np.ndarray] = []
+    for t in range(1, n):
+        if t == 1:
+            step = np.full((k, k, k), -np.inf)
+            step[0] = first[0][:, None] + np.where(np.eye(k, dtype=bool), REPEAT, 0.0) + em[1][None, :]
+            scores_a = step
+            scores_v = step
+        else:
+            scores_a = alpha[-1][:, :, None] + trans + em[t][None, None, :]
+            scores_v = best[-1][:, :, None] + trans + em[t][None, None, :]
+        alpha.append(_logsumexp(scores_a, axis=0))
+        back.append(np.argmax(scores_v, axis=0))
+        best.append(np.max(scores_v, axis=0))
+    # Viterbi path
+    last = best[-1]
+    b, c = np.unravel_index(np.argmax(last), last.shape)
+    path = [int(c)]
+    prev_b = int(b)
+    for t in range(n - 1, 0, -1):
+        a = int(back[t - 1][prev_b, path[-1]])
+        path.append(prev_b)
+        prev_b = a
+    path.reverse()
+    if n == 1:
+        path = [int(np.argmax(em[0]))]
+    # Posteriors: backward pass over the same states.
+    beta = [np.zeros((k, k)) for _ in range(n)]
+    for t in range(n - 2, -1, -1):
+        if t == 0:
+            nxt = np.where(np.eye(k, dtype=bool), REPEAT, 0.0) + em[1][None, :] + beta[1]
+            beta[0] = np.full((k, k), -np.inf)
+            beta[0][0] = _logsumexp(nxt, axis=1)
+        else:
+            beta[t] = _logsumexp(trans + em[t + 1][None, None, :] + beta[t + 1][None, :, :], axis=2)
+    post = np.zeros((n, k))
+    for t in range(n):
+        joint = alpha[t] + beta[t]
+        marg = _logsumexp(joint, axis=0)
+        marg -= _logsumexp(marg, axis=0)
+        post[t] = np.exp(marg)
+    return path, post
+
+
+def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None = None) -> None:
+    """Set every turn's speaker and posterior from the decoded conversations.
+
+    A last candidate stands for "someone else"; it takes probability mass where the
+    evidence is thin, but a turn it wins still goes to the likeliest named candidate.
+    ``listed`` are the characters of a given roster, preferred over ones it does not list.
+    """
+    for conv in conversations(turns):
+        cands = _candidates(conv)
+        if not cands:
+            continue
+        em = np.concatenate([_emissions(conv, cands, gender, listed), np.full((len(conv), 1), OTHER)], axis=1)
+        path, post = decode(em)
+        for i, t in enumerate(conv):
+            j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))
+            t.speaker = cands[j]
+            t.posterior = float(post[i, j])
+
+
+def fill_addressees(turns: list[Turn]) -> None:
+    """Lines with no named addressee are said to the other person of the exchange."""
+    for i, t in enumerate(turns):
+        prev = turns[i - 1] if i > 0 and _adjacent(turns[i - 1], t) else None
+        nxt = turns[i + 1] if i + 1 < len(turns) and _adjacent(t, turns[i + 1]) else None
+        for q in t.quotes:
+            vocs = [v for v in sorted(t.vocatives) if v != q.speaker]
+            if vocs and not q.addressees:
+                q.addressees = vocs
+            if q.addressees or not q.speaker:
+                continue
+            for other in (prev, nxt):
+                if other and other.speaker and other.speaker != q.speaker:
+                    q.addressees = [other.speaker]
+                    break

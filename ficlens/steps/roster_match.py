@@ -1,0 +1,85 @@
+"""Finding a roster's names in the text, however they are written.
+
+A roster may name a character by an alias a capitalised-name scan cannot see
+("the stranger", "the old lady", "the Voice"). This module compiles all the
+aliases of a roster into one regular expression shaped as a trie (aliases that
+share a beginning share a branch), so one pass over a paragraph finds every
+alias, longest first. An alias that belongs to two characters is left out:
+the text must decide those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ficlens.model import Character
+from ficlens.roster import normalize_name
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` shaped as a character trie (longest match first)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _variants(alias: str) -> list[str]:
+    """The spellings of an alias to look for: as written, with a capital or small first letter."""
+    alias = " ".join(alias.replace("\u2019", "'").split())
+    out = {alias}
+    if alias[:1].islower():
+        out.add(alias[:1].upper() + alias[1:])
+    elif alias.lower().startswith("the "):
+        out.add("t" + alias[1:])
+    for title in ("Mr", "Mrs", "Ms", "Dr", "St"):
+        if alias.startswith(title + ". "):
+            out.add(title + alias[len(title) + 1 :])
+        elif alias.startswith(title + " "):
+            out.add(title + "." + alias[len(title) :])
+    return sorted(out)
+
+
+class RosterMatcher:
+    """Every alias of a roster compiled into one pattern; ``find`` yields (start, end, character id)."""
+
+    def __init__(self, roster: list[Character]) -> None:
+        owners: dict[str, set[str]] = defaultdict(set)
+        spelled: dict[str, str] = {}
+        for c in roster:
+            for name in c.names():
+                if len(name.strip()) < 2:
+                    continue
+                for v in _variants(name):
+                    owners[normalize_name(v)].add(c.id)
+                    spelled[v] = normalize_name(v)
+        self.owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        usable = [v for v, key in spelled.items() if key in self.owner]
+        if usable:
+            body = _trie_pattern(sorted(usable, key=len, reverse=True))
+            self.pattern: re.Pattern[str] | None = re.compile(r"(?<![\w'])" + body + r"(?![\w])")
+        else:
+            self.pattern = None
+
+    def find(self, text: str, start: int, end: int):
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text, start, end):
+            owner = self.owner.get(normalize_name(m.group()))
+            if owner:
+                yield m.start(), m.end(), owner

@@ -1,0 +1,160 @@
+"""Who is in focus at a point of the story: the memory the `speakers` step reads pronouns with.
+
+Each character keeps the position where they were last named in narration, last
+named as the subject of a sentence, and last spoke. A pronoun or epithet goes to
+the character of fitting gender with the most recent of these, where being a
+subject or a speaker counts as if it were `_FOCUS_BONUS` characters more
+recent. In a conversation, "he said" after one man's line points to the other
+man in it, so the previous speaker yields to another active candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ficlens.model import Document, Mention, Quote
+
+_FOCUS_BONUS = 300
+_ACTIVE_WINDOW = 2500
+_OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
+
+
+@dataclass
+class Turn:
+    """One paragraph's worth of dialogue: its quotes and who (we think) spoke them."""
+
+    pidx: int
+    quotes: list[Quote]
+    speaker: str | None = None
+    rule: str = ""
+    vocatives: set[str] = field(default_factory=set)
+    mentioned: list[str] = field(default_factory=list)
+    # The most salient characters when the turn began, most salient first.
+    context: list[str] = field(default_factory=list)
+    # Characters of narration between the previous dialogue paragraph and this one.
+    bridge: int = 0
+    # Log-odds evidence for each candidate speaker from this paragraph alone.
+    evidence: dict[str, float] = field(default_factory=dict)
+    # The gender of a pronoun or epithet in the turn's speech tag, if any.
+    gender_hint: str | None = None
+    # What the local evidence was: tag_name, tag_pronoun, tag_epithet, beat, beat_pronoun or "".
+    cue: str = ""
+    posterior: float = 0.0
+
+    @property
+    def start(self) -> int:
+        return self.quotes[0].start
+
+
+class Salience:
+    def __init__(self, doc: Document, names: list[Mention]) -> None:
+        self.text = doc.view("plain").text
+        self.gender = {c.id: c.gender for c in doc.characters}
+        self.names = names
+        self.starts = [m.start for m in names]
+        spans = sorted((q.start, q.end) for q in doc.quotes)
+        self.q_starts = [s for s, _ in spans]
+        self.q_spans = spans
+        self.seen: dict[str, int] = {}
+        self.subject: dict[str, int] = {}
+        self.spoke: dict[str, int] = {}
+        self.last_speaker: str | None = None
+        self.last_turn_end = -1
+        self._next = 0
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.q_starts, pos) - 1
+        return k >= 0 and self.q_spans[k][0] <= pos < self.q_spans[k][1]
+
+    def _is_subject(self, m: Mention) -> bool:
+        i = m.start - 1
+        while i >= 0 and self.text[i] in _OPENERS:
+            if self.text[i] == "\n" and i > 0 and self.text[i - 1] == "\n":
+                return True
+            i -= 1
+        return i < 0 or self.text[i] in ".!?;:"
+
+    def advance(self, pos: int) -> None:
+        """Take in the name mentions before ``pos``."""
+        while self._next < len(self.names) and self.names[self._next].start < pos:
+            m = self.names[self._next]
+            self._next += 1
+            if not m.character or self.in_quote(m.start):
+                continue
+            self.seen[m.character] = m.start
+            if self._is_subject(m):
+                self.subject[m.character] = m.start
+
+    def took_turn(self, turn: Turn) -> None:
+        """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory)."""
+        for q in turn.quotes:
+            if q.speaker:
+                self.spoke[q.speaker] = q.start
+        self.last_speaker = turn.speaker
+        self.last_turn_end = turn.quotes[-1].end
+
+    def score(self, char: str) -> int:
+        return max(
+            self.seen.get(char, -(10**9)),
+            self.subject.get(char, -(10**9)) + _FOCUS_BONUS,
+            self.spoke.get(char, -(10**9)) + _FOCUS_BONUS,
+        )
+
+    def fits(self, char: str, gender: str | None) -> bool:
+        g = self.gender.get(char)
+        if gender in (None, "N"):
+            return gender is None or g in ("N", None)
+        return g == gender or g is None
+
+    def resolve(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> tuple[str | None, int]:
+        """The character a pronoun (or epithet) of ``gender`` at ``pos`` refers to, and how many fit."""
+        lo = bisect.bisect_left(self.starts, para_start)
+        hi = bisect.bisect_left(self.starts, pos)
+        local = [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
+        local = [c for c in local if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
+        if local and not epithet:
+            return local[-1], 1
+        pool = [c for c in self.gender if c not in exclude and self.fits(c, gender) and self.score(c) > -(10**8)]
+        if gender in ("M", "F"):
+            exact = [c for c in pool if self.gender.get(c) == gender]
+            pool = exact or pool
+        if not pool:
+            return None, 0
+        pool.sort(key=self.score, reverse=True)
+        active = [c for c in pool if self.score(c) >= pos - _ACTIVE_WINDOW]
+        best = pool[0]
+        if (epithet or local == []) and best == self.last_speaker and len(active) > 1 and self.last_turn_end >= pos - _ACTIVE_WINDOW:
+            best = active[1]
+        return best, len(active) or 1
+
+    def candidates(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> list[str]:
+        """Characters a pronoun (or epithet) of ``gender`` at ``pos`` may refer to, likeliest first:
+        one named earlier in the paragraph, then by salience."""
+        lo = bisect.bisect_left(self.starts, para_start)
+        hi = bisect.bisect_left(self.starts, pos)
+        out: list[str] = []
+        if not epithet:
+            for m in reversed(self.names[lo:hi]):
+                c = m.character
+                if c and c not in exclude and c not in out and not self.in_quote(m.start) and self.gender.get(c) == gender:
+                    out.append(c)
+        pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and self.score(c) > -(10**8)]
+        if gender in ("M", "F"):
+            exact = [c for c in pool if self.gender.get(c) == gender]
+            pool = exact or pool
+        pool.sort(key=self.score, reverse=True)
+        return out + pool
+
+    def narration_characters(self, a: int, b: int) -> list[str]:
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        return [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
+
+    def ranked(self, exclude: set[str]) -> list[str]:
+        pool = [c for c in self.gender if c not in exclude and self.score(c) > -(10**8)]
+        return sorted(pool, key=self.score, reverse=True)
+
+    def narrator(self) -> str | None:
+        """The first-person narrator, when the story names them: unknown to this reader."""
+        return None
+

@@ -1,0 +1,23 @@
+"""Chunk tasks for the pool tests (importable by worker processes)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def crash_on_boom(chunk, context, report):
+    """Report each work; the process dies on a work whose id contains "boom", hangs on "hang"."""
+    done = []
+    for item in chunk.items:
+        if "boom" in item.id:
+            os._exit(3)
+        if "hang" in item.id:
+            time.sleep(60)
+        done.append(item.id)
+        report(item.id)
+    return done
+
+
+def raise_always(chunk, context, report):
+    raise OSError("disk full")
