@@ -9,15 +9,19 @@ import click
 
 def corpus_options(f):
     """Options shared by `batch` and `index`: JSONL/CSV columns, analysis options, progress."""
-    f = click.option("--text-column", metavar="NAME", help="JSONL/CSV: the column with the story text (default: body, text, content or story).")(f)
-    f = click.option("--id-column", metavar="NAME", help="JSONL/CSV: the column with the work's id (default: work_id or id, else the row number).")(f)
-    f = click.option("--meta-column", "meta_columns", metavar="NAME", multiple=True, help="JSONL/CSV: take only these metadata columns (repeatable; default: all others).")(f)
-    f = click.option("--characters", "roster", type=click.Path(dir_okay=False), help="A roster file used for every work.")(f)
-    f = click.option("--fandom", help="Use a bundled fandom's roster for every work.")(f)
-    f = click.option("--encoding", help="Decode every file with this encoding instead of detecting it.")(f)
-    f = click.option("--time-limit", type=click.FloatRange(min=0), default=120.0, show_default=True, help="Seconds one work may take before it is recorded as failed (0: no limit).")(f)
-    f = click.option("--progress", type=click.Choice(["auto", "bar", "log", "none"]), default="auto", show_default=True, help="A progress bar (on a terminal), log lines, or nothing.")(f)
-    f = click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")(f)
+    options = [
+        click.option("--text-column", metavar="NAME", help="JSONL/CSV: the column with the story text (default: body, text, content or story)."),
+        click.option("--id-column", metavar="NAME", help="JSONL/CSV: the column with the work's id (default: work_id or id, else the row number)."),
+        click.option("--meta-column", "meta_columns", metavar="NAME", multiple=True, help="JSONL/CSV: take only these metadata columns (repeatable; default: all others)."),
+        click.option("--characters", "roster", type=click.Path(dir_okay=False), help="A roster file used for every work."),
+        click.option("--fandom", help="Use a bundled fandom's roster for every work."),
+        click.option("--encoding", help="Decode every file with this encoding instead of detecting it."),
+        click.option("--time-limit", type=click.FloatRange(min=0), default=120.0, show_default=True, help="Seconds one work may take before it is recorded as failed (0: no limit)."),
+        click.option("--progress", type=click.Choice(["auto", "bar", "log", "none"]), default="auto", show_default=True, help="A progress bar (on a terminal), log lines, or nothing."),
+        click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON."),
+    ]
+    for option in reversed(options):
+        f = option(f)
     return f
 
 

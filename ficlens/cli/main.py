@@ -59,6 +59,7 @@ def _register() -> None:
     main.add_command(__import__("ficlens.cli.batch", fromlist=["batch"]).batch)
     main.add_command(__import__("ficlens.cli.index", fromlist=["index"]).index)
     main.add_command(__import__("ficlens.cli.search", fromlist=["search"]).search)
+    main.add_command(__import__("ficlens.cli.serve", fromlist=["serve"]).serve)
 
 
 _register()

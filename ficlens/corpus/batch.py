@@ -123,7 +123,7 @@ def batch(
     time_limit: float | None = 120.0,
     retry_errors: bool = False,
     chunk_works: int = 256,
-    chunk_bytes: int = 1 << 20,
+    chunk_bytes: int = 1 << 19,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fsync: bool = False,
     display: Display | None = None,

@@ -118,7 +118,7 @@ def index(
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_works: int = 128,
-    chunk_bytes: int = 1 << 20,
+    chunk_bytes: int = 1 << 19,
     display: Display | None = None,
 ) -> IndexSummary:
     """Add the works of ``inputs`` to the library ``db`` (created if needed).

@@ -25,7 +25,7 @@ from typing import Any
 
 from ficlens.analysis import Analysis
 from ficlens.corpus import query
-from ficlens.corpus.libschema import DELETE_SQL, LIBRARY_SCHEMA, SCHEMA_SQL, norm, split_relationship
+from ficlens.corpus.libschema import DELETE_SQL, LIBRARY_SCHEMA, SCHEMA_SQL, name_forms, norm, split_relationship
 from ficlens.corpus.tables import TAG_TYPES
 from ficlens.errors import InputError, UsageError
 
@@ -182,8 +182,8 @@ class Library:
         self.db.executemany("INSERT INTO characters VALUES (?,?,?,?,?,?,?,?)", [
             (wid, c["id"], c["name"], json.dumps(c["aliases"], ensure_ascii=False), c["gender"], c["mentions"], c["quotes"], int(c["on_page"]))
             for c in d["characters"]])  # fmt: skip
-        self.db.executemany("INSERT INTO character_names VALUES (?,?,?)", list({
-            (wid, c["id"], norm(n)) for c in d["characters"] for n in [c["name"], *c["aliases"]] if n.strip()}))  # fmt: skip
+        self.db.executemany("INSERT INTO character_names VALUES (?,?,?)", sorted({
+            (wid, c["id"], form) for c in d["characters"] for form in name_forms([c["name"], *c["aliases"]])}))  # fmt: skip
         self.db.executemany("INSERT INTO relationships VALUES (?,?,?,?,?,?,?,?)", [
             (wid, r["characters"][0], r["characters"][1], names.get(r["characters"][0]), names.get(r["characters"][1]),
              r["kind"], r["tag"], r["score"]) for r in d["relationships"]])  # fmt: skip

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS characters(
     mentions INTEGER, quotes INTEGER, on_page INTEGER
 );
 CREATE INDEX IF NOT EXISTS characters_work ON characters(work);
-CREATE TABLE IF NOT EXISTS character_names(work INTEGER NOT NULL, character_id TEXT NOT NULL, norm TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS character_names(work INTEGER NOT NULL, character_id TEXT NOT NULL, norm TEXT NOT NULL);  -- names, aliases and their words
 CREATE INDEX IF NOT EXISTS character_names_norm ON character_names(norm, work);
 CREATE INDEX IF NOT EXISTS character_names_work ON character_names(work, character_id);
 CREATE TABLE IF NOT EXISTS relationships(
@@ -74,6 +74,17 @@ _REL_SPLIT = re.compile(r"\s*([/&])\s*")
 def norm(text: str) -> str:
     """The form tags and names are compared in: lower case, straight apostrophes, one space."""
     return " ".join(str(text).replace("\u2019", "'").replace("\u2018", "'").split()).lower()
+
+
+def name_forms(names: list[str]) -> set[str]:
+    """What a character can be looked up by: each name and alias, and each word of them ("sherlock holmes", "holmes")."""
+    forms = set()
+    for name in names:
+        n = norm(name)
+        if n:
+            forms.add(n)
+            forms.update(w for w in n.split() if len(w) > 1)
+    return forms
 
 
 def split_relationship(tag: str) -> tuple[str | None, list[str]]:

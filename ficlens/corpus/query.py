@@ -113,20 +113,20 @@ def search_works(db: sqlite3.Connection, text: str, flt: tuple, limit: int, offs
 
 
 def speaker_lines(db: sqlite3.Connection, speaker: str, text: str | None, flt: tuple, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Quotes whose speaker goes by ``speaker``, matching ``text`` if given, in story order."""
+    """Quotes whose speaker goes by ``speaker`` (a name, an alias, or one word of them), matching ``text`` if given."""
     where, params = filters(*flt)
     n = norm(speaker)
     if not n:
         raise UsageError("--speaker needs a name")
     sql = (
-        "SELECT DISTINCT q.id, w.work_id, w.title, q.quote_id, q.start, q.\"end\", q.text, q.speaker, q.speaker_name,"
-        " q.confidence, q.type FROM character_names cn JOIN quotes q ON q.work = cn.work AND q.speaker = cn.character_id"
-        f" JOIN works w ON w.id = q.work WHERE (cn.norm = ? OR {_CONTAINS.format(col='cn.norm')}) AND {where}"
+        "SELECT q.id, w.work_id, w.title, q.quote_id, q.start, q.\"end\", q.text, q.speaker, q.speaker_name,"
+        " q.confidence, q.type FROM quotes q JOIN works w ON w.id = q.work"
+        f" WHERE (q.work, q.speaker) IN (SELECT work, character_id FROM character_names WHERE norm = ?) AND {where}"
     )
-    order = " ORDER BY w.title COLLATE NOCASE, w.work_id, q.start LIMIT ? OFFSET ?"
+    order = " ORDER BY q.id LIMIT ? OFFSET ?"  # works in the order they were indexed, lines in story order
     if text and text.strip():
         rows, _ = _run(db, text, sql + " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)" + order,
-                       [n, _words(n), *params], [limit, offset])  # fmt: skip
+                       [n, *params], [limit, offset])  # fmt: skip
     else:
-        rows = db.execute(sql + order, [n, _words(n), *params, limit, offset]).fetchall()
+        rows = db.execute(sql + order, [n, *params, limit, offset]).fetchall()
     return [{k: r[k] for k in r.keys() if k != "id"} for r in rows]

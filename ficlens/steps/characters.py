@@ -69,9 +69,26 @@ def _token_is_name(tok: str, stats: names.NameStats) -> bool:
     return mid > 0 and low <= max(1, mid // 2)
 
 
-def _collect_forms(stats: names.NameStats) -> dict[tuple[str | None, tuple[str, ...]], _Form]:
+def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats) -> None:
+    """Drop a first word that is not part of the name ("Hang Ellen Olenska", "Dearest Lizzy"):
+    one the story also writes in lower case, and which is no given name or title."""
+    while len(occ.tokens) > 1 and occ.honorific is None:
+        first = occ.tokens[0]
+        low = first.lower()
+        if stats.lower.get(low, 0) == 0 or low in pairs("first_names") or low in pairs("honorifics"):
+            return
+        at = text.find(occ.tokens[1], occ.start + len(first))
+        if at < 0:
+            return
+        occ.start, occ.tokens = at, occ.tokens[1:]
+        if len(occ.tokens) > 1 and occ.tokens[0].lower() in pairs("honorifics"):
+            occ.honorific, occ.tokens = occ.tokens[0].lower(), occ.tokens[1:]
+
+
+def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, tuple[str, ...]], _Form]:
     forms: dict[tuple[str | None, tuple[str, ...]], _Form] = {}
     for occ in stats.occurrences:
+        _trim_leading_word(occ, text, stats)
         key = (occ.honorific, occ.tokens)
         form = forms.get(key)
         if form is None:
@@ -96,6 +113,8 @@ def _is_person(form: _Form, stats: names.NameStats, person_tokens: set[str] | No
     if form.honorific:
         return True
     caps = [t for t in form.tokens if t[0].isupper()]
+    if not caps:
+        return False
     if len(caps) > 1:
         named = person_tokens or set()
         if any(t in named for t in caps) and all(t in named or _token_is_name(t, stats) for t in caps):
@@ -157,26 +176,60 @@ def _nicknames() -> dict[str, set[str]]:
     return table
 
 
+def _first_name_gender(tokens: tuple[str, ...]) -> str | None:
+    g = pairs("first_names").get(tokens[0].lower())
+    return g if g in ("M", "F") else None
+
+
+def _entity_gender(entity: _Entity) -> str | None:
+    """The gender an entity's titles or given name state, for merging decisions."""
+    for f in entity.forms:
+        g = _form_gender(f)
+        if g:
+            return g
+    for f in entity.forms:
+        if len(f.tokens) >= 2:
+            g = _first_name_gender(f.tokens)
+            if g:
+                return g
+    return None
+
+
 def _cluster(forms: list[_Form]) -> list[_Entity]:
     """Group the forms of one person (see the module docstring)."""
     full = [f for f in forms if len(f.tokens) >= 2]
     single = [f for f in forms if len(f.tokens) == 1]
-    entities: dict[tuple[str, ...], _Entity] = {}
+    entities: dict[tuple[str, str, str | None], _Entity] = {}
+    # "Mr. John Knightley" and "Mrs. John Knightley" are two people: key full names by title gender.
+    genders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in full:
+        g = _form_gender(f)
+        if g:
+            genders[(f.tokens[0], f.tokens[-1])].add(g)
     for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
-        key = (f.tokens[0], f.tokens[-1])
-        entities.setdefault(key, _Entity()).forms.append(f)
+        pair = (f.tokens[0], f.tokens[-1])
+        g = _form_gender(f)
+        if g is None and genders[pair]:
+            # "John Knightley" is Mr., not Mrs., John Knightley: the given name decides first.
+            g = _first_name_gender(f.tokens) or (next(iter(genders[pair])) if len(genders[pair]) == 1 else "M")
+        entities.setdefault((*pair, g), _Entity()).forms.append(f)
     # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
     titled_full = {(f.honorific, f.tokens[-1]) for f in full if f.honorific}
+    # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
+    titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for f in single:
+        if f.honorific:
+            titles_by_name[(f.tokens[0], _form_gender(f))].add(f.honorific)
     nick = _nicknames()
     standalone: dict[tuple[str | None, str], _Entity] = {}
     for f in sorted(single, key=lambda f: (f.honorific is not None, -f.count)):
         tok = f.tokens[0]
         if f.honorific:
-            if (f.honorific, tok) in titled_full:
+            if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, _form_gender(f))]) > 1:
                 hits = []
             else:
                 hits = [k for k in entities if k[1] == tok or k[0] == tok]
-                hits = [k for k in hits if all(_gender_fits(f.honorific, _form_gender(g)) for g in entities[k].forms)]
+                hits = [k for k in hits if _gender_fits(f.honorific, _entity_gender(entities[k]))]
         else:
             hits = [k for k in entities if k[0] == tok]
             if not hits:
@@ -186,13 +239,12 @@ def _cluster(forms: list[_Form]) -> list[_Entity]:
         if len(hits) == 1:
             entities[hits[0]].forms.append(f)
             continue
-        key2 = (f.honorific, tok)
         if f.honorific is None and len(hits) == 0:
             titled = [k for k in standalone if k[1] == tok and k[0] is not None]
             if len(titled) == 1 and (None, tok) not in standalone:
                 standalone[titled[0]].forms.append(f)
                 continue
-        standalone.setdefault(key2, _Entity()).forms.append(f)
+        standalone.setdefault((f.honorific, tok), _Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
 
 
@@ -244,14 +296,15 @@ def _gender(entity: _Entity, votes: Counter) -> str | None:
 
 
 def _canonical(entity: _Entity) -> str:
+    """The entity's name: a roster's, else its commonest full name (untitled if it has one)."""
     if entity.roster:
         return entity.roster.name
     fulls = [f for f in entity.forms if len(f.tokens) >= 2]
-    pool = fulls or entity.forms
-    best = max(pool, key=lambda f: (f.count + 0.5 * len(f.tokens), f.honorific is None))
-    if best.honorific is None or not fulls:
+    if fulls:
+        untitled = [f for f in fulls if f.honorific is None]
+        best = max(untitled or fulls, key=lambda f: (f.count, len(f.tokens)))
         return best.text
-    return " ".join(best.tokens)
+    return max(entity.forms, key=lambda f: (f.count, f.honorific is None)).text
 
 
 def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity]:
@@ -283,7 +336,7 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity
 def run(doc: Document) -> None:
     stats = names.scan(doc)
     by_roster = _roster_mentions(doc, stats)
-    forms = list(_collect_forms(stats).values())
+    forms = list(_collect_forms(stats, doc.view("plain").text).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)
     rest: list[_Form] = []
@@ -294,6 +347,9 @@ def run(doc: Document) -> None:
             by_roster.setdefault(hit.id, _Entity(roster=hit)).forms.append(f)
         else:
             unmatched.append(f)
+    # "the Knightleys" is a family, not a person called Knightleys.
+    tokens = {t for f in unmatched for t in f.tokens}
+    unmatched = [f for f in unmatched if not (len(f.tokens) == 1 and f.tokens[0].endswith("s") and f.tokens[0][:-1] in tokens)]
     # Single names first: a full name said once is a person if its first or last name is one.
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}

@@ -133,7 +133,19 @@ def _occurrence(
         tokens, spans = tokens[1:], spans[1:]
     while len(tokens) > 1 and tokens[-1].lower() in stop:
         tokens, spans = tokens[:-1], spans[:-1]
-    if hon is None and len(tokens) == 1 and tokens[0].lower() in stop:
+    hon_at = m.start()
+    if hon and spans[0][0] != name_at:
+        hon = None  # words between the title and the name were dropped
+    if hon is None and len(tokens) > 1 and tokens[0].lower().rstrip(".") in honorifics():
+        # A title the phrase pattern did not take as one ("Uncle Percy", "Miss" after a line break).
+        hon, hon_at = tokens[0].rstrip("."), spans[0][0]
+        tokens, spans = tokens[1:], spans[1:]
+    for i in range(1, len(tokens)):
+        if tokens[i].lower().rstrip(".") in honorifics():
+            # Two names run together: "Miss Woodhouse Miss Taylor's".
+            tokens, spans = tokens[:i], spans[:i]
+            break
+    if len(tokens) == 1 and (tokens[0].lower() in stop or len(tokens[0]) == 1):
         return None
     caps = [t for t in tokens if t[0].isupper()]
     if initial:
@@ -141,9 +153,7 @@ def _occurrence(
         caps = caps[1:]
     for t in caps:
         stats.cap_mid[t] += 1
-    start = m.start() if hon and spans[0][0] == name_at else spans[0][0]
-    if start != m.start():
-        hon = None
+    start = hon_at if hon else spans[0][0]
     end = spans[-1][1]
     return Occurrence(start, end, hon.lower() if hon else None, tuple(tokens), initial, in_quote)
 

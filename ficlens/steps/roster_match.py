@@ -46,7 +46,10 @@ def _variants(alias: str) -> list[str]:
     if alias[:1].islower():
         out.add(alias[:1].upper() + alias[1:])
     elif alias.lower().startswith("the "):
+        # "The Landlady" is "the landlady" in running text; "The Doctor" may stay capitalised.
         out.add("t" + alias[1:])
+        out.add("the " + alias[4:].lower())
+        out.add("The " + alias[4:].lower())
     for title in ("Mr", "Mrs", "Ms", "Dr", "St"):
         if alias.startswith(title + ". "):
             out.add(title + alias[len(title) + 1 :])

@@ -17,6 +17,7 @@ from ficlens.model import Document, Mention, Quote
 
 _FOCUS_BONUS = 300
 _ACTIVE_WINDOW = 2500
+_CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
 
 
@@ -36,6 +37,8 @@ class Turn:
     bridge: int = 0
     # Log-odds evidence for each candidate speaker from this paragraph alone.
     evidence: dict[str, float] = field(default_factory=dict)
+    # Quotes with a pronoun tag of their own: id(quote) -> (gender, likeliest referent).
+    hints: dict[int, tuple[str, str]] = field(default_factory=dict)
     # The gender of a pronoun or epithet in the turn's speech tag, if any.
     gender_hint: str | None = None
     # What the local evidence was: tag_name, tag_pronoun, tag_epithet, beat, beat_pronoun or "".
@@ -62,6 +65,7 @@ class Salience:
         self.last_speaker: str | None = None
         self.last_turn_end = -1
         self._next = 0
+        self.window = _CANDIDATE_WINDOW
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.q_starts, pos) - 1
@@ -144,7 +148,8 @@ class Salience:
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
         pool.sort(key=self.score, reverse=True)
-        return out + pool
+        recent = [c for c in pool if self.score(c) >= pos - self.window]
+        return out + (recent or pool[:1])
 
     def narration_characters(self, a: int, b: int) -> list[str]:
         lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)

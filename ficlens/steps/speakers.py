@@ -27,7 +27,7 @@ import re
 
 from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
-from ficlens.steps import confidence, conversation, narrator, tags_speech
+from ficlens.steps import confidence, conversation, kinship, narrator, tags_speech
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Salience, Turn
 
@@ -46,6 +46,7 @@ class _Reader:
         self.alias = {normalize_name(n): c.id for c in doc.characters for n in c.names()}
         self.salience = Salience(doc, self.names)
         self.first_person = narrator.is_first_person(doc)
+        self.families = kinship.Families(doc.characters)
 
     def character_of(self, tag: tags_speech.Tag) -> str | None:
         c = self.char_at.get(tag.start)
@@ -77,18 +78,29 @@ class _Reader:
             return who, "tag_epithet"
         return who, "tag_pronoun_sure" if n == 1 else "tag_pronoun"
 
-    def beat(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
-        """The subject of the first narration sentence of the paragraph that has one."""
-        pos = para_start
-        spans = [(_outer(q)[0], _outer(q)[1]) for q in quotes]
-        for a, b in [*spans, (para_end, para_end)]:
-            if self.text[pos:a].strip():
-                for sm in _SENTENCE_START.finditer(self.text, pos, a):
-                    who = self._subject_at(sm.end(), a, para_start)
-                    if who:
-                        return who
-            pos = b
-        return None
+    def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
+        """Subjects of the paragraph's narration sentences, weighted by where they stand:
+        the sentence just before the first quote most, the one just after a quote next,
+        narration further away least (it is more often someone reacting)."""
+        out: list[tuple[str, float]] = []
+        first_open = _outer(quotes[0])[0]
+        before = [sm.end() for sm in _SENTENCE_START.finditer(self.text, para_start, first_open)]
+        if self.text[para_start:first_open].strip():
+            for n, at in enumerate(before):
+                who = self._subject_at(at, first_open, para_start)
+                if who:
+                    out.append((who, BEAT_ADJACENT if n == len(before) - 1 else BEAT_FAR))
+        for i, q in enumerate(quotes):
+            a = _outer(q)[1]
+            b = _outer(quotes[i + 1])[0] if i + 1 < len(quotes) else para_end
+            if not self.text[a:b].strip():
+                continue
+            for n, sm in enumerate(_SENTENCE_START.finditer(self.text, a, b)):
+                who = self._subject_at(sm.end(), b, para_start)
+                if who:
+                    out.append((who, BEAT_AFTER if n == 0 else BEAT_FAR))
+                    break
+        return out
 
     def _subject_at(self, at: int, limit: int, para_start: int) -> str | None:
         while at < limit and self.text[at] in " \t\n*_-":
@@ -131,10 +143,13 @@ def _previous_narration(doc: Document, pidx: int, quoted: set[int]) -> tuple[int
 # Log-odds evidence a cue gives the candidate it points to.
 NAME_TAG = 8.0
 WEAK_NAME = 3.0  # a name in narration before the line that ends in a full stop ("Mrs. Hurst began again.")
-BEAT = 3.0
+BEAT_ADJACENT = 4.0  # "Mark grinned. '…'"
+BEAT_AFTER = 2.5  # "'…' Mark grinned."
+BEAT_FAR = 1.0
 PRONOUN_RANKS = (2.0, 1.0, 0.5)
 EPITHET_SCALE = 0.6
 MENTIONED = 1.2
+KIN_RANKS = (4.0, 2.0, 1.0)
 
 
 def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: set[int]) -> tags_speech.Tag | None:
@@ -148,6 +163,24 @@ def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int,
             if tag and not tag.strong:
                 tag = None
     return tag
+
+
+def _kin_evidence(r: _Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str, float]) -> bool:
+    """Evidence from a kinship epithet ("said her father"); False when it is not one or finds no one."""
+    parsed = kinship.parse(r.text[tag.start : tag.end])
+    if parsed is None:
+        return False
+    pos, kin = parsed
+    if pos == "my":
+        possessors = [NARRATOR] if r.first_person else []
+    else:
+        possessors = r.salience.candidates({"his": "M", "her": "F"}.get(pos), tag.start, para_start, set())[:2]
+    found = False
+    for rank, owner in enumerate(possessors):
+        for k, c in enumerate(r.families.relatives(owner, kin)[:2]):
+            ev[c] = ev.get(c, 0.0) + KIN_RANKS[min(2, rank + k)]
+            found = True
+    return found
 
 
 def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: set[int]) -> Turn:
@@ -180,7 +213,13 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 turn.cue = turn.cue or "tag_pronoun"
             continue
         epithet = tag.kind == "epithet"
+        if epithet and _kin_evidence(r, tag, para.start, ev):
+            turn.cue = turn.cue or "tag_epithet"
+            turn.gender_hint = turn.gender_hint or (tag.gender if tag.gender in ("M", "F") else None)
+            continue
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives, epithet)
+        if ranked and tag.gender in ("M", "F"):
+            turn.hints[id(q)] = (tag.gender, ranked[0])
         scale = EPITHET_SCALE if epithet or not tag.strong else 1.0
         for rank, c in enumerate(ranked[: len(PRONOUN_RANKS)]):
             ev[c] = ev.get(c, 0.0) + PRONOUN_RANKS[rank] * scale
@@ -188,17 +227,22 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             turn.gender_hint = tag.gender
         turn.cue = turn.cue or ("tag_epithet" if epithet else "tag_pronoun" if tag.strong else "beat_pronoun")
     if not turn.cue:
-        who = r.beat(para.start, para.end, quotes)
-        if who:
-            ev[who] = ev.get(who, 0.0) + BEAT
+        found = r.beats(para.start, para.end, quotes)
+        for who, weight in found:
+            ev[who] = ev.get(who, 0.0) + weight
+        if found:
             turn.cue = "beat"
     for c in set(r.salience.narration_characters(para.start, para.end)):
         ev[c] = ev.get(c, 0.0) + MENTIONED
     return turn
 
 
-def _assign(turn: Turn) -> None:
-    """Give the turn's decoded speaker to its quotes that no tag of their own settled."""
+def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
+    """Give the turn's decoded speaker to its quotes that no tag of their own settled.
+
+    A quote whose own pronoun tag does not fit that speaker's gender ("'…,' said Ralph.
+    … 'Yes,' she said.") is another person's line: it goes to that pronoun's referent.
+    """
     own = [(i, q.speaker) for i, q in enumerate(turn.quotes) if q.rule == "tag_name"]
     best = max(turn.evidence, key=turn.evidence.get) if turn.evidence else None
     cue = turn.cue if turn.speaker == best and turn.cue else "conversation"
@@ -212,6 +256,9 @@ def _assign(turn: Turn) -> None:
             q.speaker, q.rule = turn.speaker, cue if i == 0 or cue != "tag_name" else "same_paragraph"
         if q.continues and i == 0 and q.rule not in ("tag_name",):
             q.rule = "continued" if cue == "conversation" else q.rule
+        hint = turn.hints.get(id(q))
+        if hint and gender.get(q.speaker) not in (hint[0], None):
+            q.speaker, q.rule = hint[1], "tag_pronoun"
         q.type = "anaphoric" if q.rule in ("tag_pronoun", "tag_epithet") else "implicit" if q.speaker else None
 
 
@@ -247,7 +294,7 @@ def attribute(doc: Document) -> None:
     if r.first_person:
         _name_narrator(doc, turns)
     for t in turns:
-        _assign(t)
+        _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
     _unify_chains(doc.quotes, by_id)
     for t in turns:

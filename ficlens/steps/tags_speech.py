@@ -35,6 +35,7 @@ EPITHET_NOUNS = {
     "chief": None, "resident": None, "intern": None, "attending": None, "partner": None,
     "latter": None, "former": None, "other": None, "ancestress": "F", "widow": "F", "maid": "F",
     "servant": None, "gentlewoman": "F", "landlady": "F", "landlord": "M", "clergyman": "M",
+    "cousin": None, "papa": "M", "mama": "F", "mamma": "F", "grandmother": "F", "grandfather": "M",
 }  # fmt: skip
 _EPITHET_RE = re.compile(
     r"\b(?:the|his|her|their|my|our|this|that)\s+(?:[A-Za-z\-]+\s+){0,3}?(?P<noun>"

@@ -1,0 +1,80 @@
+"""Kinship epithets in speech tags: "said her father", "cried his aunt".
+
+"Her father" is not any man: it is the father of whoever "her" is. Given the
+likely possessors, `relatives` finds characters whose names say the relation:
+the possessor's surname with a title of the right gender ("her father" of Emma
+Woodhouse is Mr. Woodhouse; "his wife" of Mr. Weston is Mrs. Weston), or a
+kinship title in the name ("her aunt" is Aunt Juley).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ficlens.lexicon import pairs
+from ficlens.model import Character
+
+# Relation -> (gender, titles a relative's name may carry, whether they share the possessor's surname)
+_KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
+    "father": ("M", ("Mr", "Sir", "Lord"), True),
+    "papa": ("M", ("Mr", "Sir", "Lord"), True),
+    "mother": ("F", ("Mrs", "Lady"), True),
+    "mama": ("F", ("Mrs", "Lady"), True),
+    "mamma": ("F", ("Mrs", "Lady"), True),
+    "husband": ("M", ("Mr", "Sir", "Lord"), True),
+    "wife": ("F", ("Mrs", "Lady"), True),
+    "brother": ("M", ("Mr",), True),
+    "sister": ("F", ("Miss",), True),
+    "son": ("M", ("Mr",), True),
+    "daughter": ("F", ("Miss",), True),
+    "aunt": ("F", ("Aunt", "Auntie"), False),
+    "uncle": ("M", ("Uncle",), False),
+    "grandmother": ("F", ("Grandmother", "Granny", "Grandma"), False),
+    "grandfather": ("M", ("Grandfather", "Grandpa", "Grandpapa"), False),
+    "cousin": (None, ("Cousin",), False),
+}
+_EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
+
+
+def parse(text: str) -> tuple[str, str] | None:
+    """("her", "father") for "her father", "her old father"; None for other epithets."""
+    m = _EPITHET_RE.fullmatch(text.strip())
+    return (m.group("pos").lower(), m.group("kin").lower()) if m else None
+
+
+class Families:
+    """Characters indexed by surname and by kinship title, to find a possessor's relatives."""
+
+    def __init__(self, characters: list[Character]) -> None:
+        self.gender = {c.id: c.gender for c in characters}
+        self.surname: dict[str, set[str]] = defaultdict(set)
+        self.titled: dict[str, set[str]] = defaultdict(set)
+        self.names = {c.id: c.names() for c in characters}
+        honorifics = pairs("honorifics")
+        for c in characters:
+            for n in c.names():
+                toks = n.replace(".", "").split()
+                if len(toks) >= 2:
+                    self.surname[toks[-1].lower()].add(c.id)
+                    if toks[0].lower() in honorifics:
+                        self.titled[toks[0].lower()].add(c.id)
+
+    def _surnames(self, cid: str) -> set[str]:
+        return {n.replace(".", "").split()[-1].lower() for n in self.names.get(cid, []) if len(n.split()) >= 2}
+
+    def relatives(self, possessor: str, kin: str) -> list[str]:
+        gender, titles, shares_surname = _KIN[kin]
+        out: list[str] = []
+        if shares_surname:
+            for s in self._surnames(possessor):
+                for c in sorted(self.surname.get(s, ())):
+                    if c != possessor and (gender is None or self.gender.get(c) in (gender, None)):
+                        titled = any(c in self.titled.get(t.lower(), ()) for t in titles)
+                        out.insert(0, c) if titled else out.append(c)
+        else:
+            for t in titles:
+                for c in sorted(self.titled.get(t.lower(), ())):
+                    if c != possessor and c not in out:
+                        out.append(c)
+        return list(dict.fromkeys(out))

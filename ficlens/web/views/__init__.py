@@ -1,0 +1,1 @@
+"""One module per page: ``library`` (/), ``work`` (/works/{id}), ``analyze`` (/analyze), ``api`` (/api/...), ``docs`` (/docs)."""
