@@ -25,7 +25,7 @@ _GENDERS = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man":
 def normalize_name(name: str) -> str:
     """The form names are compared in: straight apostrophes, no title periods, one space, lower case."""
     name = name.replace("\u2019", "'").replace("\u2018", "'")
-    name = re.sub(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Capt|Col|Gen|Lt|Sgt|Rev|Mme|Mlle|Fr)\.", r"\1", name)
+    name = re.sub(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Capt|Col|Gen|Lt|Sgt|Rev|Mme|Mlle|Fr|M)\.", r"\1", name)
     return " ".join(name.split()).lower()
 
 

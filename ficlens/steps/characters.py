@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
-from ficlens.steps import names
+from ficlens.steps import descriptive, names
 from ficlens.steps.roster_match import RosterMatcher
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
@@ -50,6 +50,10 @@ class _Entity:
     roster: Character | None = None
     # Roster aliases found verbatim in the text ("the stranger"): (start, end, alias as written).
     found: list[tuple[int, int, str]] = field(default_factory=list)
+    # A name the entity has instead of its forms' ("the Mock Turtle").
+    label: str | None = None
+    # More names, from descriptions folded into the entity ("the beadle").
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -59,7 +63,7 @@ class _Entity:
 def _display_honorific(hon: str | None) -> str | None:
     if hon is None:
         return None
-    short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det"}
+    short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det", "m"}
     return hon.capitalize() + ("." if hon in short else "")
 
 
@@ -96,7 +100,7 @@ def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, 
         form.count += 1
         form.mid += not occ.initial
         form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
-        form.thing += 2.0 * occ.place + 1.0 * occ.article
+        form.thing += 1.0 * occ.place + 1.0 * occ.article
         form.occurrences.append(occ)
     return forms
 
@@ -106,8 +110,13 @@ def _is_person(form: _Form, stats: names.NameStats, person_tokens: set[str] | No
     if form.honorific is None and len(form.tokens) == 1 and form.tokens[0].lower() in pairs("honorifics"):
         return False  # "Madam", "Sir", "Doctor" alone address someone without naming them
     place_words = words("place_words")
-    if form.tokens[-1].lower() in place_words or form.tokens[0].lower() in place_words:
+    if form.honorific is None and (form.tokens[-1].lower() in place_words or form.tokens[0].lower() in place_words):
         return False
+    phrase = " ".join(form.tokens).lower()
+    if form.honorific is None and phrase not in pairs("first_names"):
+        # Seattle, San Miniato, a Parisian, the English: places and peoples, unless they talk.
+        if phrase in words("places") or (phrase in words("demonyms") and form.person < 4):
+            return False
     if form.thing > form.person:
         return False
     if form.honorific:
@@ -222,7 +231,8 @@ def _cluster(forms: list[_Form]) -> list[_Entity]:
             titles_by_name[(f.tokens[0], _form_gender(f))].add(f.honorific)
     nick = _nicknames()
     standalone: dict[tuple[str | None, str], _Entity] = {}
-    for f in sorted(single, key=lambda f: (f.honorific is not None, -f.count)):
+    # Titled forms first, so that a bare surname can join its one titled bearer ("Giles", "Mr. Giles").
+    for f in sorted(single, key=lambda f: (f.honorific is None, -f.count)):
         tok = f.tokens[0]
         if f.honorific:
             if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, _form_gender(f))]) > 1:
@@ -299,6 +309,8 @@ def _canonical(entity: _Entity) -> str:
     """The entity's name: a roster's, else its commonest full name (untitled if it has one)."""
     if entity.roster:
         return entity.roster.name
+    if entity.label:
+        return entity.label
     fulls = [f for f in entity.forms if len(f.tokens) >= 2]
     if fulls:
         untitled = [f for f in fulls if f.honorific is None]
@@ -321,21 +333,96 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity
         for s, e, cid in matcher.find(text, p.start, p.end):
             entities.setdefault(cid, _Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
             spans.append((s, e))
-    if spans:
-        starts = [s for s, _ in spans]
-        kept = []
-        for occ in stats.occurrences:
-            k = bisect.bisect_right(starts, occ.end - 1) - 1
-            if k >= 0 and spans[k][1] > occ.start:
-                continue
-            kept.append(occ)
-        stats.occurrences = kept
+    _drop_covered(stats, spans)
     return entities
+
+
+def _drop_covered(stats: names.NameStats, spans: list[tuple[int, int]]) -> None:
+    """Remove name occurrences that lie inside ``spans`` (sorted)."""
+    if not spans:
+        return
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    kept = []
+    for occ in stats.occurrences:
+        k = bisect.bisect_right(starts, occ.end - 1) - 1
+        if k >= 0 and spans[k][1] > occ.start:
+            continue
+        kept.append(occ)
+    stats.occurrences = kept
+
+
+def _descriptions(doc: Document, stats: names.NameStats, taken: list[tuple[int, int]]) -> list[_Entity]:
+    """People known by a description ("the Hatter"), outside what a roster already matched."""
+    outer = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    out = []
+    for d in descriptive.find(doc, outer):
+        spans = []
+        for s, e in d.spans:
+            k = bisect.bisect_right(starts, e - 1) - 1
+            if not (k >= 0 and taken[k][1] > s):
+                spans.append((s, e))
+        if len(spans) >= 2:
+            out.append(_Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name))
+    _drop_covered(stats, [(s, e) for ent in out for s, e, _ in ent.found])
+    return out
+
+
+def _link_descriptions(text: str, described: list[_Entity], named: list[_Entity]) -> list[_Entity]:
+    """Fold a description into the named character it is set beside ("Mr. Bumble, the beadle",
+    "the Jew, Fagin", "Fagin the Jew"); return the descriptions that stay characters of their own."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for i, e in enumerate(named):
+        for f in e.forms:
+            for o in f.occurrences:
+                starts[o.start] = i
+                ends[o.end] = i
+        for s, end, _ in e.found:
+            starts[s] = i
+            ends[end] = i
+    keep = []
+    for d in described:
+        votes: Counter = Counter()
+        for s, e, _ in d.found:
+            right = e + (2 if text.startswith(", ", e) else 0)
+            if right != e and right in starts:
+                votes[starts[right]] += 1
+            for gap in (2, 1):
+                if text[s - gap : s] in (", ", " ") and (s - gap) in ends and (gap == 2 or text[s - 1] == " "):
+                    votes[ends[s - gap]] += 1
+                    break
+        if votes:
+            target = named[votes.most_common(1)[0][0]]
+            target.found.extend(d.found)
+            target.aliases.append(d.label or "")
+        else:
+            keep.append(d)
+    return _merge_described(keep)
+
+
+def _merge_described(described: list[_Entity]) -> list[_Entity]:
+    """ "the Rabbit" is "the White Rabbit" when the longer description is the only one ending so."""
+    by_label = {d.label.lower(): d for d in described if d.label}
+    out = []
+    for d in described:
+        words_ = (d.label or "").lower().split()
+        longer = [k for k in by_label if k != d.label.lower() and k.endswith(" " + " ".join(words_[1:]))] if d.label else []
+        if len(longer) == 1:
+            target = by_label[longer[0]]
+            target.found.extend(d.found)
+            target.aliases.append(d.label)
+        else:
+            out.append(d)
+    return out
 
 
 def run(doc: Document) -> None:
     stats = names.scan(doc)
     by_roster = _roster_mentions(doc, stats)
+    described = _descriptions(doc, stats, [(s, e) for ent in by_roster.values() for s, e, _ in ent.found])
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)
@@ -348,17 +435,26 @@ def run(doc: Document) -> None:
         else:
             unmatched.append(f)
     # "the Knightleys" is a family, not a person called Knightleys.
-    tokens = {t for f in unmatched for t in f.tokens}
-    unmatched = [f for f in unmatched if not (len(f.tokens) == 1 and f.tokens[0].endswith("s") and f.tokens[0][:-1] in tokens)]
+    counts = Counter({f.tokens[0]: f.count for f in unmatched if len(f.tokens) == 1})
+    unmatched = [f for f in unmatched if not _family_plural(f, counts)]
     # Single names first: a full name said once is a person if its first or last name is one.
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
-    entities = [*by_roster.values(), *_cluster(rest)]
+    named = [*by_roster.values(), *_cluster(rest)]
+    entities = [*named, *_link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]
     chars, mentions = _characters(doc, entities)
     doc.characters = chars
     doc.mentions = mentions
+
+
+def _family_plural(form: _Form, counts: Counter) -> bool:
+    """ "the Knightleys": a surname in the plural, mostly after "the", that is a name in the singular."""
+    tok = form.tokens[0]
+    if len(form.tokens) != 1 or form.honorific or not tok.endswith("s") or counts.get(tok[:-1], 0) < 2:
+        return False
+    return sum(o.article for o in form.occurrences) * 2 >= form.count
 
 
 def _keep(entity: _Entity) -> bool:
@@ -379,6 +475,7 @@ def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character]
             cid, n = f"{base}-{n}", n + 1
         used.add(cid)
         aliases = [f.text for f in sorted(e.forms, key=lambda f: -f.count) if f.text != name]
+        aliases += [a for a in e.aliases if a and a != name and a not in aliases]
         if e.roster:
             aliases = list(dict.fromkeys([*e.roster.aliases, *aliases]))
         chars.append(Character(id=cid, name=name, aliases=aliases, from_roster=e.roster is not None))

@@ -192,7 +192,9 @@ def scan(doc: Document) -> NameStats:
             prev = _prev_word(text, occ.start, p.start)
             occ.speech = nxt in speech or prev in speech
             occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
-            occ.place = prev in preps or nxt in place_words
+            # "at Beaufort's" is a house, but Beaufort is still a person.
+            possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
+            occ.place = (prev in preps and not possessive) or nxt in place_words
             occ.article = prev in ("the", "a", "an") and occ.honorific is None
             occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
             if occ.in_quote:
