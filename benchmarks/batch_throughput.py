@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ficlens.corpus import batch  # noqa: E402
+from ficlens.corpus import batch
 
 
 def main(argv: list[str] | None = None) -> int:

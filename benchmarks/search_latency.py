@@ -26,9 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_corpus import FANDOMS, LINES, NOUNS, PLACES  # noqa: E402
+from make_corpus import FANDOMS, LINES, NOUNS, PLACES
 
-from ficlens.corpus import Library, index  # noqa: E402
+from ficlens.corpus import Library, index
 
 
 def queries(seed: int = 0) -> list[tuple[str, str, dict]]:

@@ -7,6 +7,7 @@ import json
 import click
 
 from ficlens.evaluation import run
+from ficlens.evaluation.fanfic import read_fanfic
 from ficlens.evaluation.litbank import read_litbank
 from ficlens.evaluation.pdnc import read_pdnc
 
@@ -66,4 +67,13 @@ def pdnc(directory, characters, as_json, only, workers) -> None:
 def litbank(directory, characters, as_json, only, workers) -> None:
     """Score against LitBank's quotation annotations in DIRECTORY."""
     report = run.evaluate(list(read_litbank(directory, list(only) or None)), _settings(characters), workers)
+    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
+
+
+@eval_group.command("fanfic")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_common
+def fanfic(directory, characters, as_json, only, workers) -> None:
+    """Score against annotated fan-fiction chapters in DIRECTORY (format: benchmarks/fanfic-gold/README.md)."""
+    report = run.evaluate(list(read_fanfic(directory, list(only) or None)), _settings(characters), workers)
     click.echo(json.dumps(report, indent=1)) if as_json else _print(report)

@@ -50,16 +50,19 @@ def main() -> None:
 
 
 def _register() -> None:
-    from ficlens.cli import analyze, demo, eval, fandoms_cmd
+    from ficlens.cli import analyze, batch, demo, eval, fandoms_cmd, index, search, serve
 
-    main.add_command(analyze.analyze)
-    main.add_command(eval.eval_group)
-    main.add_command(demo.demo)
-    main.add_command(fandoms_cmd.fandoms)
-    main.add_command(__import__("ficlens.cli.batch", fromlist=["batch"]).batch)
-    main.add_command(__import__("ficlens.cli.index", fromlist=["index"]).index)
-    main.add_command(__import__("ficlens.cli.search", fromlist=["search"]).search)
-    main.add_command(__import__("ficlens.cli.serve", fromlist=["serve"]).serve)
+    for command in (
+        analyze.analyze,
+        demo.demo,
+        batch.batch,
+        index.index,
+        search.search,
+        serve.serve,
+        eval.eval_group,
+        fandoms_cmd.fandoms,
+    ):
+        main.add_command(command)
 
 
 _register()

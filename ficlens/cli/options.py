@@ -12,11 +12,15 @@ from ficlens.report import render_to_string
 
 
 def analysis_options(f):
-    f = click.option("--json", "as_json", is_flag=True, help="Print one JSON document (schema ficlens.analysis/1).")(f)
-    f = click.option("--characters", "roster", type=click.Path(dir_okay=False), help="A roster file: JSON list or CSV id,name,aliases,gender.")(f)
-    f = click.option("--fandom", help="Use a bundled fandom's roster (see `ficlens fandoms`).")(f)
-    f = click.option("--max-quotes", type=click.IntRange(min=0), default=None, help="Show at most this many lines of dialogue in the report.")(f)
-    f = click.option("--width", type=click.IntRange(min=40, max=400), default=None, help="Report width in columns (default: the terminal's).")(f)
+    options = [
+        click.option("--json", "as_json", is_flag=True, help="Print one JSON document (schema ficlens.analysis/1)."),
+        click.option("--characters", "roster", type=click.Path(dir_okay=False), help="A roster file: JSON list or CSV id,name,aliases,gender."),
+        click.option("--fandom", help="Use a bundled fandom's roster (see `ficlens fandoms`)."),
+        click.option("--max-quotes", type=click.IntRange(min=0), default=None, help="Show at most this many lines of dialogue in the report."),
+        click.option("--width", type=click.IntRange(min=40, max=400), default=None, help="Report width in columns (default: the terminal's)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
     return f
 
 

@@ -116,7 +116,7 @@ def batch(
     *,
     workers: int | None = None,
     dask: Any = None,
-    columns: CorpusColumns = CorpusColumns(),
+    columns: CorpusColumns | None = None,
     characters: object = None,
     fandom: str | None = None,
     encoding: str | None = None,
@@ -152,6 +152,7 @@ def batch(
     if workers is not None and workers < 1:
         raise UsageError("--workers must be at least 1")
     options = load_options(characters, fandom, encoding, time_limit)
+    columns = columns or CorpusColumns()
     display = display or Display()
     outdir = OutputDir(out)
     summary = BatchSummary(out=str(out))

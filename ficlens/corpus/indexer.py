@@ -110,7 +110,7 @@ def index(
     db: str | os.PathLike[str],
     *,
     workers: int | None = None,
-    columns: CorpusColumns = CorpusColumns(),
+    columns: CorpusColumns | None = None,
     characters: object = None,
     fandom: str | None = None,
     encoding: str | None = None,
@@ -130,6 +130,7 @@ def index(
     if not inputs:
         raise UsageError("give at least one input: story files, folders, corpora or batch output folders")
     options = load_options(characters, fandom, encoding, time_limit)
+    columns = columns or CorpusColumns()
     display = display or Display()
     outputs = [Path(i) for i in inputs if os.path.isdir(i) and is_batch_output(i)]
     stories = [i for i in inputs if not (os.path.isdir(i) and is_batch_output(i))]

@@ -19,9 +19,9 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ficlens.analysis import Analysis
 from ficlens.corpus import query
@@ -80,7 +80,7 @@ class Library:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -165,7 +165,7 @@ class Library:
             (work_id, key, w.get("title"), *(json.dumps(w.get(f) or [], ensure_ascii=False) for f in _LISTS[:2]),
              w.get("rating"), *(json.dumps(w.get(f) or [], ensure_ascii=False) for f in _LISTS[2:]), w.get("summary"),
              w.get("language"), len(text), len(text.split()), len(d["structure"]["chapters"]), len(d["quotes"]), blob,
-             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+             datetime.now(UTC).isoformat(timespec="seconds")),
         )  # fmt: skip
         wid = cur.lastrowid
         tags = []

@@ -85,8 +85,7 @@ def work_key(item: WorkItem) -> str:
 
 def _kind(path: str) -> str:
     name = path.lower()
-    if name.endswith(".gz"):
-        name = name[:-3]
+    name = name.removesuffix(".gz")
     if name.endswith(CORPUS_SUFFIXES):
         return "corpus"
     if name.endswith(ARCHIVE_SUFFIXES):

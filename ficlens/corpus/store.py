@@ -138,7 +138,7 @@ class OutputDir:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no lock
             return
-        self._lock_fh = open(self.path / ".lock", "a+")
+        self._lock_fh = open(self.path / ".lock", "a+")  # noqa: SIM115 - held until close()
         try:
             fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -86,7 +86,7 @@ class TableBuffer:
 
     def add_outcome(self, outcome: Outcome, at: datetime | None = None) -> None:
         """The rows of one analysed work, or its error record."""
-        at = at or datetime.now(timezone.utc)
+        at = at or datetime.now(UTC)
         if outcome.ok and outcome.analysis is not None:
             self.add_analysis(outcome.analysis, outcome.item.key, outcome.item.id, outcome.item.source,
                               outcome.item.member, outcome.given, outcome.tokens, outcome.seconds, at, outcome.cpu)  # fmt: skip
@@ -97,7 +97,7 @@ class TableBuffer:
 
     def add_error(self, key, wid, source, member, stage, error_type, reason, seconds=0.0, at=None) -> None:
         self._add("errors", key, wid, source=source, member=member, stage=stage, error_type=error_type,
-                  reason=reason, seconds=seconds, at=at or datetime.now(timezone.utc))  # fmt: skip
+                  reason=reason, seconds=seconds, at=at or datetime.now(UTC))  # fmt: skip
 
     def add_analysis(self, d: dict, key: str, wid: str, source: str | None = None, member: str | None = None,
                      given: set[str] | None = None, tokens: int = 0, seconds: float = 0.0, at: datetime | None = None,
@@ -111,7 +111,7 @@ class TableBuffer:
                   tokens=tokens, chapters=len(struct["chapters"]), scene_breaks=len(struct["scene_breaks"]),
                   paragraphs=struct.get("paragraphs"), n_characters=len(d["characters"]), n_quotes=len(d["quotes"]),
                   n_mentions=len(d["mentions"]), n_relationships=len(d["relationships"]), seconds=seconds, cpu_seconds=cpu,
-                  json_path=json_relpath(key), analysed_at=at or datetime.now(timezone.utc), ficlens_version=__version__)  # fmt: skip
+                  json_path=json_relpath(key), analysed_at=at or datetime.now(UTC), ficlens_version=__version__)  # fmt: skip
         starts = [c["start"] for c in struct["chapters"]]
         for i, c in enumerate(struct["chapters"], 1):
             self._add("chapters", key, wid, chapter=i, number=c["number"], title=c["title"], start=c["start"],

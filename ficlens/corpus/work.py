@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -112,20 +113,42 @@ def apply_meta(doc: Document, meta: dict[str, Any]) -> set[str]:
     return {f for f in (*LIST_FIELDS, *TEXT_FIELDS) if getattr(wm, f)}
 
 
+_RETRY = 0.01  # seconds to wait when the limit falls inside an import or a lock
+
+
+def _unsafe(frame, stop) -> bool:
+    """Whether raising here could break the interpreter's state: inside an import, or threading/logging code.
+
+    Only the frames above ``stop`` (the frame that set the limit) count.
+    """
+    while frame is not None and frame is not stop:
+        name = frame.f_code.co_filename
+        if name.startswith("<frozen importlib") or name.endswith(("threading.py", "logging/__init__.py", "queue.py")):
+            return True
+        frame = frame.f_back
+    return False
+
+
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise `WorkTimeout` in this thread once ``seconds`` have passed (no limit if falsy).
 
     In a process's main thread this is SIGALRM (it also interrupts a long regular
     expression); in other threads (Dask workers) a timer thread raises the
-    exception asynchronously at the next Python instruction.
+    exception asynchronously at the next Python instruction. Either waits a few
+    milliseconds more while the thread is inside an import or a lock, where an
+    exception would leave a lock held (and the next import hanging).
     """
     if not seconds:
         yield
         return
+    stop = sys._getframe(2)  # the caller of ``with time_limit(...)`` (1 is contextlib's __enter__)
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
 
         def _alarm(signum, frame):
+            if _unsafe(frame, stop):
+                signal.setitimer(signal.ITIMER_REAL, _RETRY)
+                return
             raise WorkTimeout()
 
         previous = signal.signal(signal.SIGALRM, _alarm)
@@ -136,25 +159,34 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         return
-    tid = ctypes.c_ulong(threading.get_ident())
+    ident = threading.get_ident()
     lock = threading.Lock()
-    state = {"done": False}
+    state: dict = {"done": False, "timer": None}
+
+    def _arm(delay: float) -> None:
+        timer = threading.Timer(delay, _fire)
+        timer.daemon = True
+        state["timer"] = timer
+        timer.start()
 
     def _fire() -> None:
         with lock:
-            if not state["done"]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(tid, ctypes.py_object(WorkTimeout))
+            if state["done"]:
+                return
+            if _unsafe(sys._current_frames().get(ident), stop):
+                _arm(_RETRY)
+                return
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(WorkTimeout))
 
-    timer = threading.Timer(seconds, _fire)
-    timer.daemon = True
-    timer.start()
+    with lock:
+        _arm(seconds)
     try:
         yield
     finally:
         with lock:
             state["done"] = True
-        timer.cancel()
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(tid, None)
+            state["timer"].cancel()
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), None)
 
 
 def _load(item: WorkItem, options: AnalysisOptions) -> Document:
@@ -166,8 +198,21 @@ def _load(item: WorkItem, options: AnalysisOptions) -> Document:
     return doc
 
 
+_warm = False
+
+
+def warm_up() -> None:
+    """Analyse a tiny story once, untimed, so that no lazy import runs under a time limit."""
+    global _warm
+    if not _warm:
+        _warm = True
+        analyze_document(document_from_text('"Hi," said Ann.\n\n"Hello, Ann," Bob answered. He smiled.\n'))
+
+
 def analyse(item: WorkItem, options: AnalysisOptions) -> Outcome:
     """Analyse one work; every failure becomes an `Outcome` with ``error`` set."""
+    if options.time_limit:
+        warm_up()
     out = Outcome(item=item)
     t0, c0 = time.perf_counter(), time.thread_time()
     stage = "read"
@@ -194,7 +239,7 @@ def analyse(item: WorkItem, options: AnalysisOptions) -> Outcome:
         out.stage, out.error, out.error_type = stage, "the work is nested too deeply to analyse", "RecursionError"
     except MemoryError:
         out.stage, out.error, out.error_type = stage, "out of memory while analysing this work", "MemoryError"
-    except Exception as exc:  # a bug on one work must not stop a corpus run
+    except Exception as exc:  # noqa: BLE001 - a bug on one work must not stop a corpus run
         out.stage, out.error_type = stage, type(exc).__name__
         out.error = f"internal error: {' '.join(str(exc).split())[:300]}"
     out.seconds = time.perf_counter() - t0

@@ -38,6 +38,62 @@ def _align(tokens: list[str], text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+_PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "himself": "M", "she": "F", "her": "F", "hers": "F", "herself": "F"}
+_NOT_ALIASES = {"i", "me", "my", "you", "your", "we", "us", "our", "they", "them", "their", "it", "its"}
+
+
+def _coref_entities(conll: Path) -> list[list[str]]:
+    """Each coreference chain of a LitBank .conll file as the list of its mention strings."""
+    toks: list[str] = []
+    chains: dict[str, list[str]] = {}
+    open_at: dict[str, list[int]] = {}
+    for line in conll.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        i = len(toks)
+        toks.append(cols[3])
+        for part in cols[-1].split("|"):
+            if part == "_":
+                continue
+            m = re.fullmatch(r"\((\d+)\)", part)
+            if m:
+                chains.setdefault(m.group(1), []).append(toks[i])
+                continue
+            m = re.fullmatch(r"\((\d+)", part)
+            if m:
+                open_at.setdefault(m.group(1), []).append(i)
+                continue
+            m = re.fullmatch(r"(\d+)\)", part)
+            if m and open_at.get(m.group(1)):
+                s = open_at[m.group(1)].pop()
+                chains.setdefault(m.group(1), []).append(" ".join(toks[s : i + 1]))
+    return list(chains.values())
+
+
+def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
+    """Give each gold speaker the names and gender of the coreference chain that matches its label."""
+    for c in chars.values():
+        label = {t.lower() for t in c.name.split() if len(t) > 2}
+        best, best_overlap = None, 0
+        for chain in chains:
+            words_ = {t.lower() for m in chain if m[:1].isupper() for t in m.split()}
+            overlap = len(label & words_)
+            if overlap > best_overlap:
+                best, best_overlap = chain, overlap
+        if best is None:
+            continue
+        for m in best:
+            low = m.lower()
+            if low in _NOT_ALIASES or low in _PRONOUN_GENDER:
+                continue
+            if (m[:1].isupper() or low.startswith("the ")) and m not in c.aliases and m != c.name:
+                c.aliases.append(m)
+        votes = [_PRONOUN_GENDER[m.lower()] for m in best if m.lower() in _PRONOUN_GENDER]
+        if votes:
+            c.gender = max(set(votes), key=votes.count)
+
+
 def read_file(ann: Path, original: Path) -> GoldNovel | None:
     sentences = [line.split(" ") for line in ann.with_suffix(".txt").read_text(encoding="utf-8").split("\n")]
     text = original.read_text(encoding="utf-8")
@@ -83,6 +139,9 @@ def read_file(ann: Path, original: Path) -> GoldNovel | None:
             inner_e -= 1
         gold.append(GoldQuote([(inner_s, inner_e)], cid))
     end = spans[-1][1] if spans else 0
+    conll = ann.parent.parent.parent / "coref" / "conll" / (ann.stem + ".conll")
+    if conll.is_file():
+        _enrich(chars, _coref_entities(conll))
     return GoldNovel(ann.stem.replace("_brat", ""), text, gold, list(chars.values()), annotated_end=end)
 
 

@@ -39,6 +39,8 @@ class Result:
     by_type: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0] for t in TYPES})
     by_rule: dict[str, list[int]] = field(default_factory=dict)
     calibration: list[tuple[float, int]] = field(default_factory=list)
+    # (rule, confidence, correct) of every predicted quote that overlaps a gold quote with a speaker.
+    decisions: list[tuple[str, float, int]] = field(default_factory=list)
     chars_major: int = 0
     chars_major_found: int = 0
     chars_predicted: int = 0
@@ -49,6 +51,7 @@ class Result:
     def to_dict(self) -> dict:
         d = asdict(self)
         d.pop("calibration")
+        d.pop("decisions")
         return d
 
 
@@ -113,6 +116,7 @@ def score(novel: GoldNovel, analysis: Analysis, setting: str) -> Result:
             r[1] += 1
             if best.speaker:
                 res.calibration.append((best.confidence, correct))
+                res.decisions.append((rule, best.confidence, correct))
     res.predicted = len(preds)
     res.predicted_correct = len(matched_pred)
     if setting == "discovered":

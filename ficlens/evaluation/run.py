@@ -32,17 +32,21 @@ def _task(args: tuple[GoldNovel, str]) -> metrics.Result:
     return evaluate_novel(*args)
 
 
-def evaluate(novels: Iterable[GoldNovel], settings: tuple[str, ...] = SETTINGS, workers: int | None = None) -> dict:
-    """Per-novel and overall figures for each setting: ``{setting: {"novels": [...], "overall": {...}}}``."""
+def results(novels: Iterable[GoldNovel], settings: tuple[str, ...] = SETTINGS, workers: int | None = None) -> list[metrics.Result]:
+    """One scored `metrics.Result` per novel and setting, computed on ``workers`` processes."""
     tasks = [(n, s) for n in novels for s in settings]
     workers = workers or min(len(tasks), os.cpu_count() or 1) or 1
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_task, tasks))
-    else:
-        results = [_task(t) for t in tasks]
+            return list(pool.map(_task, tasks))
+    return [_task(t) for t in tasks]
+
+
+def evaluate(novels: Iterable[GoldNovel], settings: tuple[str, ...] = SETTINGS, workers: int | None = None) -> dict:
+    """Per-novel and overall figures for each setting: ``{setting: {"novels": [...], "overall": {...}}}``."""
+    results_ = results(novels, settings, workers)
     out = {}
     for s in settings:
-        rs = [r for r in results if r.setting == s]
+        rs = [r for r in results_ if r.setting == s]
         out[s] = {"novels": [metrics.figures(r) for r in rs], "overall": metrics.summarize(rs)}
     return out

@@ -5,8 +5,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from ficlens.corpus import SCHEMAS, TABLES, batch
-from ficlens.corpus.work import AnalysisOptions, analyse
 from ficlens.corpus.sources import WorkItem
+from ficlens.corpus.work import AnalysisOptions, analyse
 from ficlens.errors import UsageError
 
 
@@ -157,3 +157,24 @@ def test_batch_output_is_readable_as_a_dataset(tree, bad_files, tmp_path):
     assert ds.dataset(out / "works", format="parquet").to_table().num_rows == 3  # good.txt is storm.txt again
     assert ds.dataset(out / "errors", format="parquet").to_table().num_rows == 2
     assert ds.dataset(out / "relationships", format="parquet").to_table().num_rows >= 1
+
+
+def test_batch_time_limit_never_leaves_an_import_lock_held():
+    """A limit that fires during a lazy import must not hang the next import (it once did, in a thread)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import faulthandler, threading\n"
+        "faulthandler.dump_traceback_later(30, exit=True)\n"
+        "from ficlens.corpus.work import AnalysisOptions, analyse\n"
+        "from ficlens.corpus.sources import WorkItem\n"
+        "item = WorkItem(id='long', source='long', text='\"Go,\" said Ann. ' * 20000)\n"
+        "stages = [analyse(item, AnalysisOptions(time_limit=0.001)).stage]\n"
+        "t = threading.Thread(target=lambda: stages.append(analyse(item, AnalysisOptions(time_limit=0.001)).stage))\n"
+        "t.start(); t.join()\n"
+        "print(stages)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['timeout', 'timeout']"

@@ -5,7 +5,6 @@ import pytest
 import ficlens
 from ficlens.corpus import Library
 from ficlens.errors import InputError, UsageError
-
 from tests.corpus.conftest import ROWS, STORIES
 
 

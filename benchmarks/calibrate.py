@@ -1,0 +1,80 @@
+"""Measure the confidence table on LitBank and write ficlens/data/confidence.json.
+
+Usage:
+    python benchmarks/calibrate.py ../shared/data/litbank [--out ficlens/data/confidence.json]
+
+A quote whose tag names its speaker gets that rule's accuracy. Every other quote
+gets its decoder posterior mapped through a monotone curve: posteriors are
+grouped in bins, each bin's accuracy measured, and the bins made non-decreasing
+by pooling adjacent violators (isotonic regression). Both settings (with the
+gold character list as roster, and with characters discovered) are pooled.
+LitBank is CC BY 4.0 (Bamman et al.); nothing from PDNC is used here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ficlens.evaluation.litbank import read_litbank  # noqa: E402
+from ficlens.evaluation.run import results  # noqa: E402
+from ficlens.steps import confidence  # noqa: E402
+
+BINS = 10
+
+
+def isotonic(points: list[tuple[float, float, int]]) -> list[list[float]]:
+    """Pool adjacent violators over (mean x, accuracy, count) bins; returns [x, y] points."""
+    blocks = [[x, y, n] for x, y, n in points if n]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(blocks) - 1):
+            if blocks[i][1] > blocks[i + 1][1]:
+                a, b = blocks[i], blocks[i + 1]
+                n = a[2] + b[2]
+                blocks[i : i + 2] = [[(a[0] * a[2] + b[0] * b[2]) / n, (a[1] * a[2] + b[1] * b[2]) / n, n]]
+                changed = True
+                break
+    return [[round(x, 4), round(y, 4)] for x, y, _ in blocks]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("litbank")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "ficlens/data/confidence.json"))
+    args = ap.parse_args()
+    # Measure raw posteriors: an identity curve while collecting.
+    confidence._curve.cache_clear()
+    confidence._data.cache_clear()
+    original = confidence._data
+    confidence._data = lambda: {**original(), "posterior_curve": [[0.0, 0.0], [1.0, 1.0]]}  # type: ignore[assignment]
+    res = results(list(read_litbank(args.litbank)), workers=1)
+    decisions = [d for r in res for d in r.decisions]
+    tag = [c for rule, _, c in decisions if rule == "tag_name"]
+    rest = [(p, c) for rule, p, c in decisions if rule != "tag_name"]
+    points = []
+    for b in range(BINS):
+        lo, hi = b / BINS, (b + 1) / BINS
+        inside = [(p, c) for p, c in rest if lo <= p < hi or (b == BINS - 1 and p == 1.0)]
+        if inside:
+            points.append((sum(p for p, _ in inside) / len(inside), sum(c for _, c in inside) / len(inside), len(inside)))
+    curve = isotonic(points)
+    overall = sum(c for _, _, c in decisions) / len(decisions)
+    table = {
+        "source": "LitBank quotations (CC BY 4.0), both settings pooled; written by benchmarks/calibrate.py",
+        "quotes": len(decisions),
+        "accuracy": {"_overall": round(overall, 4), "tag_name": round(sum(tag) / len(tag), 4)},
+        "posterior_curve": [[0.0, curve[0][1]], *curve, [1.0, curve[-1][1]]],
+    }
+    Path(args.out).write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(table, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
