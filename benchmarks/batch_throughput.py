@@ -11,8 +11,10 @@ one JSON per work and the Parquet parts. Scaling is the rate with N workers
 over the rate with the fewest workers measured. "per worker-CPU s" divides by the
 CPU time the workers' threads used (analysis, JSON and Parquet; not the parent's
 reading), which other processes on the machine do not change; "worker CPU share"
-is that CPU time over N x the wall time: below 1.0, the workers waited (for the
-parent, for the tail of the run, or for cores other processes held).
+is that CPU time over N x the wall time: below 1.0, the workers waited. It is the
+product of "busy share" (the share of the run each worker had a chunk: below 1.0,
+it waited for the parent or idled in the run's tail) and "CPU while busy" (the CPU
+a busy worker got: below 1.0, other processes held the cores).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             "tokens_per_cpu_second": round(s.tokens / s.cpu_seconds) if s.cpu_seconds else None,
             "works_per_cpu_second": round(s.analysed / s.cpu_seconds, 1) if s.cpu_seconds else None,
             "worker_utilization": round(s.cpu_seconds / (n * seconds), 2),  # share of N cores the workers got
+            "busy_share": round(s.busy_seconds / (n * seconds), 2),  # share of the run the workers had a chunk
+            "cpu_while_busy": round(s.cpu_seconds / s.busy_seconds, 2) if s.busy_seconds else None,  # < 1: cores taken by others
             "load_after": [round(x, 2) for x in os.getloadavg()],
         })  # fmt: skip
         if not args.keep:
@@ -65,12 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"cores": os.cpu_count(), "load": os.getloadavg(), "runs": rows}, indent=1))
     else:
-        print(f"| workers | works | tokens | seconds | works/s | tokens/s | scaling | per worker-CPU s: works, tokens | worker CPU share | output MB | load |   ({os.cpu_count()} cores)")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print(f"| workers | works | tokens | seconds | works/s | tokens/s | scaling | per worker-CPU s: works, tokens | busy share | CPU while busy | output MB | load |   ({os.cpu_count()} cores)")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for r in rows:
             print(f"| {r['workers']} | {r['works']:,} | {r['tokens']:,} | {r['seconds']} | {r['works_per_second']:,} | "
                   f"{r['tokens_per_second']:,} | {r['scaling']}x | {r['works_per_cpu_second']}, {r['tokens_per_cpu_second']:,} | "
-                  f"{r['worker_utilization']} | {r['output_mb']} | {r['load_after'][0]} |")  # fmt: skip
+                  f"{r['busy_share']} | {r['cpu_while_busy']} | {r['output_mb']} | {r['load_after'][0]} |")  # fmt: skip
     return 0
 
 

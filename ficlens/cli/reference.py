@@ -22,7 +22,7 @@ binary or undecodable input, malformed roster); 70 an internal error (reported a
 
 
 def _command(cmd: click.Command, path: list[str]) -> list[str]:
-    ctx = click.Context(cmd, info_name=" ".join(path))
+    ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100)
     out = [f"## `{' '.join(path)}`", "", (cmd.help or "").strip(), "", "```", cmd.get_usage(ctx).strip(), "```", ""]
     rows = []
     for p in cmd.get_params(ctx):

@@ -42,6 +42,7 @@ class BatchSummary:
     tokens: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
+    busy_seconds: float = 0.0
     errors: list[dict[str, str]] = field(default_factory=list)
 
     @property
@@ -178,6 +179,7 @@ def batch(
 
         def on_chunk(chunk: Chunk, result: ChunkResult) -> None:
             summary.cpu_seconds += result.cpu
+            summary.busy_seconds += result.wall
 
         def on_chunk_events(chunk: Chunk, result: ChunkResult) -> None:
             on_chunk(chunk, result)

@@ -55,6 +55,7 @@ class ChunkResult:
     part: str
     events: list[WorkEvent] = field(default_factory=list)
     cpu: float = 0.0  # CPU seconds of the worker thread for the whole chunk, writing included
+    wall: float = 0.0  # seconds from the chunk's start to its commit
 
 
 def _event(o: Outcome) -> WorkEvent:
@@ -63,7 +64,7 @@ def _event(o: Outcome) -> WorkEvent:
 
 def run_chunk(chunk: Chunk, ctx: JobContext, report: Callable[[WorkEvent], None] | None = None) -> ChunkResult:
     """Analyse every work of ``chunk``, write their JSON and commit the chunk's part."""
-    c0 = time.thread_time()
+    c0, t0 = time.thread_time(), time.perf_counter()
     out = Path(ctx.out)
     buffer = TableBuffer()
     result = ChunkResult(chunk.part)
@@ -82,7 +83,7 @@ def run_chunk(chunk: Chunk, ctx: JobContext, report: Callable[[WorkEvent], None]
         if report is not None:
             report(event)
     store.commit_part(out, chunk.part, buffer, ok, failed, ctx.fsync)
-    result.cpu = time.thread_time() - c0
+    result.cpu, result.wall = time.thread_time() - c0, time.perf_counter() - t0
     return result
 
 

@@ -29,8 +29,17 @@ _ROMANCE_RE = re.compile(
     r"make out|made out|making out)\b",
     re.IGNORECASE,
 )
+_INTIMACY_RE = re.compile(
+    r"\b(?:touch(?:ed|es|ing)?|fingers?|wrist|skin|breath(?:ed|ing)?|closer|close enough|gaze|stared at|"
+    r"eyes met|smell(?:ed)?|warmth|shiver(?:ed)?|pulse|leaned in|brushed)\b",
+    re.IGNORECASE,
+)
 _PAIR_RE = re.compile(r"([A-Z][\w'.\- ]{0,40}?)\s*([/&x])\s*([A-Z][\w'.\- ]{0,40})")
-_SLASH_RE = re.compile(r"\b(?:slash|yaoi|shounen[- ]ai|m\s*/\s*m|femslash|yuri|shoujo[- ]ai|f\s*/\s*f)\b", re.IGNORECASE)
+_DECLARED_GENDERS = [
+    (re.compile(r"\bfemslash\b|\byuri\b|\bshoujo[- ]ai\b|\bf\s*/\s*f\b", re.IGNORECASE), ("F", "F")),
+    (re.compile(r"(?<!fem)\bslash\b|\byaoi\b|\bshounen[- ]ai\b|\bm\s*/\s*m\b", re.IGNORECASE), ("M", "M")),
+    (re.compile(r"\bhet\b|\bf\s*/\s*m\b|\bm\s*/\s*f\b", re.IGNORECASE), ("F", "M")),
+]
 
 _MIN_SHARE = 0.04
 _MAX_PAIRS = 12
@@ -103,33 +112,43 @@ def run(doc: Document) -> None:
             continue
         para = doc.paragraphs[pidx]
         cues = list(_ROMANCE_RE.finditer(text, para.start, para.end))
+        touches = len(_INTIMACY_RE.findall(text, para.start, para.end))
         ids = sorted(chars)
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 p = pairs[(a, b)]
                 p.together += 1.0 / (len(chars) - 1)
-                if cues:
-                    p.romance += min(3, len(cues)) / (len(chars) - 1)
+                if cues or touches:
+                    p.romance += (min(3, len(cues)) + 0.5 * min(2, touches)) / (len(chars) - 1)
                     if len(p.romance_evidence) < 8:
                         p.romance_evidence.append(Span(para.start, para.end))
-    slash = any(_SLASH_RE.search(text[b.start : b.end]) for b in doc.front_matter)
+    notes = " ".join(text[b.start : b.end] for b in doc.front_matter if b.kind in ("warning", "author_note", "header", "summary"))
+    notes += " " + " ".join(doc.meta.category)
+    declared_genders = [g for pattern, g in _DECLARED_GENDERS if pattern.search(notes)]
     for a, b, mark in declared_pairs(doc):
         pairs[_key(a, b)].declared = mark
-    doc.relationships = _rank(doc, pairs, gender, slash)
+    doc.relationships = _rank(doc, pairs, gender, declared_genders)
 
 
-def _rank(doc: Document, pairs: dict[tuple[str, str], _Pair], gender: dict, slash: bool) -> list[Relationship]:
+def _rank(doc: Document, pairs: dict[tuple[str, str], _Pair], gender: dict, declared_genders: list) -> list[Relationship]:
+    """Relationships by weight; the notes' "slash" (or "femslash", "het") makes the story's
+    leading pair of those genders romantic, as a reader takes it."""
     names = {c.id: c.name for c in doc.characters}
     total = sum(p.weight for p in pairs.values()) or 1.0
+    ranked = sorted(pairs.items(), key=lambda kv: -kv[1].weight)
+    promised: set[tuple[str, str]] = set()
+    for genders in declared_genders:
+        for (a, b), p in ranked:
+            if tuple(sorted((gender.get(a) or "?", gender.get(b) or "?"))) == genders and p.declared != "&":
+                promised.add((a, b))
+                break
     out = []
-    for (a, b), p in sorted(pairs.items(), key=lambda kv: -kv[1].weight):
+    for (a, b), p in ranked:
         share = p.weight / total
-        if share < _MIN_SHARE and not p.declared or len(out) >= _MAX_PAIRS:
+        if (share < _MIN_SHARE and not p.declared) or len(out) >= _MAX_PAIRS:
             continue
         density = p.romance / max(1.0, p.together)
-        romantic = p.declared == "/" or (p.declared is None and (p.romance >= 3 and density >= 0.5))
-        if slash and p.declared is None and gender.get(a) == gender.get(b) == "M" and p.romance >= 1 and not out:
-            romantic = True
+        romantic = p.declared == "/" or (a, b) in promised or (p.declared is None and p.romance >= 3 and density >= 0.5)
         kind = "romantic" if romantic else "platonic"
         sep = "/" if romantic else " & "
         first, second = sorted((a, b), key=lambda c: names[c])

@@ -149,6 +149,7 @@ BEAT_FAR = 1.0
 PRONOUN_RANKS = (2.0, 1.0, 0.5)
 EPITHET_SCALE = 0.6
 MENTIONED = 1.2
+BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 
 
@@ -283,7 +284,12 @@ def attribute(doc: Document) -> None:
             _merge(turns[-1], turn)
         else:
             if turns:
-                turn.bridge = sum(len(p) for p in doc.paragraphs[turns[-1].pidx + 1 : pidx])
+                between = doc.paragraphs[turns[-1].pidx + 1 : pidx]
+                turn.bridge = sum(len(p) for p in between)
+                if between:
+                    # Whoever the narration just before this line is about is likely in it.
+                    for c in set(r.salience.narration_characters(between[0].start, between[-1].end)):
+                        turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE
             turns.append(turn)
         r.salience.took_turn(turns[-1])
         r.salience.advance(para.end)
