@@ -21,8 +21,8 @@ binary or undecodable input, malformed roster); 70 an internal error (reported a
 """
 
 
-def _command(cmd: click.Command, path: list[str]) -> list[str]:
-    ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+def _command(cmd: click.Command, path: list[str], parent: click.Context) -> list[str]:
+    ctx = click.Context(cmd, parent=parent, info_name=path[-1], terminal_width=100, max_content_width=100)
     out = [f"## `{' '.join(path)}`", "", (cmd.help or "").strip(), "", "```", cmd.get_usage(ctx).strip(), "```", ""]
     rows = []
     for p in cmd.get_params(ctx):
@@ -33,14 +33,15 @@ def _command(cmd: click.Command, path: list[str]) -> list[str]:
         out += ["| option | meaning |", "|---|---|", *rows, ""]
     if isinstance(cmd, click.Group):
         for name in sorted(cmd.commands):
-            out += _command(cmd.commands[name], [*path, name])
+            out += _command(cmd.commands[name], [*path, name], ctx)
     return out
 
 
 def render() -> str:
     lines = [_HEADER]
+    root = click.Context(main, info_name="ficlens", terminal_width=100, max_content_width=100, **main.context_settings)
     for name in sorted(main.commands):
-        lines += _command(main.commands[name], ["ficlens", name])
+        lines += _command(main.commands[name], ["ficlens", name], root)
     return "\n".join(lines).rstrip() + "\n"
 
 
