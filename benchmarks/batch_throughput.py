@@ -7,7 +7,9 @@ Usage:
 
 Each run writes into a fresh temporary folder (deleted afterwards unless --keep)
 and counts everything the command does: reading, hashing, analysing, writing
-one JSON per work and the Parquet parts. Scaling is the rate with N workers
+one JSON per work and the Parquet parts. First it measures how N processes of
+plain Python arithmetic scale on the machine at that moment (other processes,
+shared or SMT cores lower it): the ceiling for the batch's scaling. Scaling is the rate with N workers
 over the rate with the fewest workers measured. "per worker-CPU s" divides by the
 CPU time the workers' threads used (analysis, JSON and Parquet; not the parent's
 reading), which other processes on the machine do not change; "worker CPU share"
@@ -33,6 +35,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ficlens.corpus import batch
 
 
+def _spin(seconds: float) -> int:
+    """Pure-Python work for ``seconds``: the machine's own parallel capacity, without ficlens."""
+    end, n = time.perf_counter() + seconds, 0
+    while time.perf_counter() < end:
+        n += sum(i * i for i in range(200)) > 0
+    return n
+
+
+def machine_scaling(workers: list[int], seconds: float = 3.0) -> dict[int, float]:
+    """Aggregate rate of N processes spinning at once, over one process's rate."""
+    import multiprocessing
+
+    rates = {}
+    for n in workers:
+        with multiprocessing.get_context("spawn").Pool(n) as pool:
+            rates[n] = sum(pool.map(_spin, [seconds] * n)) / seconds
+    base = rates[workers[0]]
+    return {n: round(r / base, 2) for n, r in rates.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("inputs", nargs="+")
@@ -40,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask", help="run on this Dask scheduler (or `local`) instead of local processes")
     parser.add_argument("--keep", action="store_true", help="keep the output folders")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-machine-check", action="store_true", help="skip measuring how N plain processes scale")
     args = parser.parse_args(argv)
+    machine = None if args.no_machine_check else machine_scaling(args.workers)
 
     rows = []
     for n in args.workers:
@@ -67,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         r["scaling"] = round(r["tokens_per_second"] / base["tokens_per_second"], 2) if base["tokens_per_second"] else None
     if args.json:
-        print(json.dumps({"cores": os.cpu_count(), "load": os.getloadavg(), "runs": rows}, indent=1))
+        print(json.dumps({"cores": os.cpu_count(), "load": os.getloadavg(), "machine_scaling": machine, "runs": rows}, indent=1))
     else:
         print(f"| workers | works | tokens | seconds | works/s | tokens/s | scaling | per worker-CPU s: works, tokens | busy share | CPU while busy | output MB | load |   ({os.cpu_count()} cores)")
         print("|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -75,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {r['workers']} | {r['works']:,} | {r['tokens']:,} | {r['seconds']} | {r['works_per_second']:,} | "
                   f"{r['tokens_per_second']:,} | {r['scaling']}x | {r['works_per_cpu_second']}, {r['tokens_per_cpu_second']:,} | "
                   f"{r['busy_share']} | {r['cpu_while_busy']} | {r['output_mb']} | {r['load_after'][0]} |")  # fmt: skip
+        if machine:
+            print(f"\nN plain Python processes at once scale {machine} on this machine now (the ceiling for the above)")
     return 0
 
 

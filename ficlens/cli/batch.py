@@ -45,9 +45,11 @@ def print_errors(errors: list[dict], failed: int) -> None:
 @click.option("--dask", metavar="ADDRESS|local", help="Run on a Dask cluster: a scheduler address, or `local` to start a LocalCluster.")
 @click.option("--retry-errors", is_flag=True, help="Analyse again the works an earlier run recorded as failed.")
 @click.option("--fsync", is_flag=True, help="Flush every file to disk before moving it into place (survives power loss; slower).")
+@click.option("--chunk-works", type=click.IntRange(min=1), default=256, show_default=True, help="Works per chunk (one Parquet part per table).")
+@click.option("--chunk-kb", type=click.IntRange(min=1), default=512, show_default=True, help="Input kilobytes per chunk, whichever limit comes first.")
 @corpus_options
 @click.pass_context
-def batch(ctx, inputs, out, workers, dask, retry_errors, fsync, text_column, id_column, meta_columns, roster, fandom,
+def batch(ctx, inputs, out, workers, dask, retry_errors, fsync, chunk_works, chunk_kb, text_column, id_column, meta_columns, roster, fandom,
           encoding, time_limit, progress, as_json) -> None:  # fmt: skip
     """Analyse every work of INPUT... into DIR: one JSON analysis per work and Parquet tables.
 
@@ -60,7 +62,8 @@ def batch(ctx, inputs, out, workers, dask, retry_errors, fsync, text_column, id_
 
     summary = run_batch(list(inputs), out, workers=workers, dask=dask, columns=columns(text_column, id_column, meta_columns),
                         characters=roster, fandom=fandom, encoding=encoding, time_limit=time_limit or None,
-                        retry_errors=retry_errors, fsync=fsync, display=make_display(progress))  # fmt: skip
+                        retry_errors=retry_errors, fsync=fsync, chunk_works=chunk_works, chunk_bytes=chunk_kb * 1024,
+                        display=make_display(progress))  # fmt: skip
     if as_json:
         click.echo(json.dumps(summary.to_dict(), indent=1))
     else:

@@ -422,7 +422,8 @@ def _merge_described(described: list[_Entity]) -> list[_Entity]:
 def run(doc: Document) -> None:
     stats = names.scan(doc)
     by_roster = _roster_mentions(doc, stats)
-    described = _descriptions(doc, stats, [(s, e) for ent in by_roster.values() for s, e, _ in ent.found])
+    # A roster says who the people are; descriptions then stay epithets for them.
+    described = [] if doc.roster else _descriptions(doc, stats, [])
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)

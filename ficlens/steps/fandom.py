@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ficlens import fandoms
+from ficlens.lexicon import pairs, words
 from ficlens.model import Document
 from ficlens.roster import normalize_name
 
@@ -69,27 +70,77 @@ def _by_owner(owner: str) -> str | None:
     return f.name if f else None
 
 
-def from_names(doc: Document) -> str | None:
-    """A bundled fandom whose characters' full names (or two distinctive names) the story uses."""
-    body = " ".join(doc.text[p.start : p.end] for p in doc.body_paragraphs()[:400])
-    if not body:
-        return None
-    tokens = Counter(re.findall(r"[A-Z][\w']+(?:\s+[A-Z][\w']+)?", body))
-    best, best_score = None, 0.0
+_NAME_RE = re.compile(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*")
+_MIN_SCORE = 2.5
+_MIN_CHARACTERS = 2
+_LEADING = 6  # the story's commonest names, of which at least two must be the fandom's
+
+
+def _fandoms_per_alias() -> Counter:
+    counts: Counter = Counter()
     for f in fandoms.library():
-        score = 0.0
-        hit_chars = 0
+        for n in {n for c in f.characters for n in c.names()}:
+            counts[n] += 1
+    return counts
+
+
+_SHARED: list[Counter] = []
+
+
+def _alias_weight(alias: str) -> float:
+    """How much finding ``alias`` says about a fandom: full names and names of its own most;
+    a common given name ("Sam", "John") or one two fandoms share ("Crowley") little."""
+    if not _SHARED:
+        _SHARED.append(_fandoms_per_alias())
+    if " " in alias:
+        return 3.0
+    if _SHARED[0][alias] > 1 or alias.lower() in words("not_names"):
+        return 0.5
+    if alias.lower() in pairs("first_names"):
+        return 0.5
+    return 2.0
+
+
+def from_names(doc: Document) -> str | None:
+    """A bundled fandom whose characters the story names: several of them, by names that
+    are theirs ("Castiel", "Aziraphale", "Tsukishima", "Derek Hale") more than common ones."""
+    text = doc.view("plain").text
+    found: Counter = Counter()
+    for p in doc.body_paragraphs()[:600]:
+        for m in _NAME_RE.finditer(text, p.start, p.end):
+            phrase = m.group()
+            parts = phrase.split()
+            found[phrase] += 1
+            for i in range(len(parts)):
+                found[parts[i]] += 1
+                if i + 1 < len(parts):
+                    found[f"{parts[i]} {parts[i + 1]}"] += 1
+    if not found:
+        return None
+    stop = words("not_names") | words("places")
+    leading = [w for w, _ in found.most_common() if " " not in w and w.lower() not in stop][:_LEADING]
+    scores = []
+    for f in fandoms.library():
+        aliases = {n for c in f.characters for n in c.names()}
+        # The story's own leading names must be this fandom's people, and not only by names
+        # many people have ("Jo", "Meg" and "Amy" are Little Women as much as anything).
+        lead = [w for w in leading if w in aliases]
+        if len(lead) < _MIN_CHARACTERS or (sum(_alias_weight(w) for w in lead) < _MIN_SCORE and len(lead) < 4):
+            continue
+        score, hit = 0.0, 0
         for c in f.characters:
-            full = tokens.get(c.name, 0)
-            first = c.name.split()[0]
-            if full:
-                score += 2 + min(full, 5)
-                hit_chars += 1
-            elif tokens.get(first, 0) >= 2 and len(first) > 3:
-                score += 0.5
-        if hit_chars >= 2 and score > best_score:
-            best, best_score = f.name, score
-    return best
+            best = max((_alias_weight(n) for n in c.names() if found.get(n.replace(".", ""), 0) or found.get(n, 0)), default=0.0)
+            if best:
+                score += best
+                hit += 1
+        if hit >= _MIN_CHARACTERS:
+            scores.append((score, f.name))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < _MIN_SCORE:
+        return None
+    if len(scores) > 1 and scores[1][0] > 0.7 * scores[0][0]:
+        return None  # two fandoms fit about as well: say nothing
+    return scores[0][1]
 
 
 def run(doc: Document) -> None:

@@ -128,16 +128,16 @@ def _narration(quotes: list[Quote], i: int, para_start: int, para_end: int) -> t
     return before, after
 
 
-def _previous_narration(doc: Document, pidx: int, quoted: set[int]) -> tuple[int, int] | None:
-    """The narration closing the previous paragraph, when it leads into this one."""
+def _previous_narration(doc: Document, pidx: int, quoted: dict[int, list[Quote]]) -> tuple[int, int] | None:
+    """The narration closing the previous paragraph (after its last quote), which may lead into this one."""
     if pidx == 0:
         return None
     prev = doc.paragraphs[pidx - 1]
     if not prev.in_body:
         return None
-    if pidx - 1 in quoted:
-        return None
-    return prev.start, prev.end
+    quotes = quoted.get(pidx - 1)
+    start = _outer(quotes[-1])[1] if quotes else prev.start
+    return (start, prev.end) if start < prev.end else None
 
 
 # Log-odds evidence a cue gives the candidate it points to.
@@ -153,7 +153,7 @@ BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 
 
-def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: set[int]) -> tags_speech.Tag | None:
+def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: dict[int, list[Quote]]) -> tags_speech.Tag | None:
     para = doc.paragraphs[pidx]
     (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
     tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans) or tags_speech.tag_before(r.text, bs, be, r.name_spans)
@@ -184,7 +184,7 @@ def _kin_evidence(r: _Reader, tag: tags_speech.Tag, para_start: int, ev: dict[st
     return found
 
 
-def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: set[int]) -> Turn:
+def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> Turn:
     """A turn and the evidence its own paragraph gives about its speaker."""
     para = doc.paragraphs[pidx]
     turn = Turn(pidx, quotes)
@@ -270,7 +270,7 @@ def attribute(doc: Document) -> None:
     for q in doc.quotes:
         by_para.setdefault(q.paragraph, []).append(q)
     by_id = {q.id: q for q in doc.quotes}
-    quoted = set(by_para)
+    quoted = by_para
     turns: list[Turn] = []
     for pidx in sorted(by_para):
         para = doc.paragraphs[pidx]

@@ -113,6 +113,8 @@ def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -
     return pos
 
 
+_ADJECTIVES_RE = re.compile(r"(?:[a-z]+[ \t\n]+){1,2}")
+_PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
 
 
@@ -149,6 +151,12 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         adv = _ADVERB_RE.match(text, after_verb, limit)
         subj_at = _skip(text, adv.end() if adv else after_verb, limit, " \t\n")
         found = _subject_at(text, subj_at, limit, names)
+        if found is None:
+            # An adjective or two before a name: "said dour Major Callendar", "cried poor Lucy".
+            adj = _ADJECTIVES_RE.match(text, subj_at, limit)
+            if adj:
+                found = _subject_at(text, adj.end(), limit, names)
+                found = found if found and found[2] == "name" else None
         if found and (speech_verb(m.group()) or found[2] == "name"):
             return Tag(found[0], found[1], found[2], found[3], m.group().lower(), True, True, _addressee(text, found[1], limit, names))
     # Normal order: Mark said / he asked quietly / the older man muttered
@@ -230,10 +238,12 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
             continue
         before = text[max(a, s - 25) : s]
         prev = list(_WORD_RE.finditer(before))
-        # A word right before the person (no comma between) that governs them: "near Elizabeth".
+        # A word right before the person (no comma between) that governs them: "near Elizabeth";
+        # but "heard Miss Bates saying" makes Miss Bates the one saying.
         if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip():
             p = prev[-1].group()
-            if p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs"):
+            perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
+            if not perceived and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs")):
                 continue
         return s, e, kind, gender
     return None
