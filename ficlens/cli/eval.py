@@ -25,13 +25,13 @@ def _pct(x: float | None) -> str:
 def _print(report: dict) -> None:
     for setting, data in report.items():
         click.echo(f"\n== {setting} ({'the gold character list as roster' if setting == 'roster' else 'no roster: characters discovered'})")
-        click.echo(f"{'novel':<28} {'quotes':>6} {'det.R':>6} {'det.P':>6} {'spk':>6} {'expl':>6} {'anaph':>6} {'impl':>6}" + (f" {'chR5':>6} {'pur':>6}" if setting == "discovered" else "") + f" {'tok/s':>8}")
+        click.echo(f"{'novel':<28} {'quotes':>6} {'det.R':>6} {'det.P':>6} {'spk':>6} {'expl':>6} {'anaph':>6} {'impl':>6}" + (f" {'chR5':>6} {'pur':>6} {'purM':>6}" if setting == "discovered" else "") + f" {'tok/s':>8}")
         for row in [*data["novels"], data["overall"]]:
             t = row["by_type"]
             rate = row["tokens"] / row["seconds"] if row["seconds"] else 0
             line = f"{row['novel'][:28]:<28} {row['gold_quotes']:>6} {_pct(row['detection_recall']):>6} {_pct(row['detection_precision']):>6} {_pct(row['speaker_accuracy']):>6} {_pct(t['explicit']):>6} {_pct(t['anaphoric']):>6} {_pct(t['implicit']):>6}"
             if setting == "discovered":
-                line += f" {_pct(row.get('character_recall_5')):>6} {_pct(row.get('character_purity')):>6}"
+                line += f" {_pct(row.get('character_recall_5')):>6} {_pct(row.get('character_purity')):>6} {_pct(row.get('character_purity_matched')):>6}"
             click.echo(line + f" {rate:>8,.0f}")
         overall = data["overall"]
         if overall.get("calibration"):

@@ -10,7 +10,11 @@ Definitions (docs/evaluation.md):
   the gold character whose names and aliases share most of its names;
 - character recall: gold characters with at least 5 quotes that some predicted
   character stands for; purity: predicted characters all of whose names belong
-  to one gold character.
+  to one gold character (gold lists name only the characters who speak or are
+  spoken of in quotes, so a correct minor character or an alias the list lacks
+  counts as impure); purity_matched: of the predicted characters that share a
+  name with some gold character, those whose gold names all belong to one
+  (the share not merging two people).
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class Result:
     chars_major_found: int = 0
     chars_predicted: int = 0
     chars_pure: int = 0
+    chars_matched: int = 0
+    chars_unmerged: int = 0
     tokens: int = 0
     seconds: float = 0.0
 
@@ -136,6 +142,10 @@ def _score_characters(novel: GoldNovel, analysis: Analysis, res: Result) -> None
         owners = [index.get(normalize_name(n), set()) for n in c.names()]
         if owners and all(owners) and set.intersection(*owners):
             res.chars_pure += 1
+        known = [o for o in owners if o]
+        if known:
+            res.chars_matched += 1
+            res.chars_unmerged += bool(set.intersection(*known))
 
 
 def calibration_table(pairs: list[tuple[float, int]], bins: int = 10) -> list[dict]:
@@ -171,7 +181,7 @@ def summarize(results: list[Result]) -> dict:
     total = Result("ALL", results[0].setting if results else "")
     for r in results:
         for f in ("gold", "found", "predicted", "predicted_correct", "with_speaker", "speaker_correct", "chars_major",
-                  "chars_major_found", "chars_predicted", "chars_pure", "tokens"):  # fmt: skip
+                  "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens"):  # fmt: skip
             setattr(total, f, getattr(total, f) + getattr(r, f))
         total.seconds += r.seconds
         for t in TYPES:
@@ -202,6 +212,8 @@ def figures(r: Result) -> dict:
     if r.setting == "discovered":
         out["character_recall_5"] = _ratio(r.chars_major_found, r.chars_major)
         out["character_purity"] = _ratio(r.chars_pure, r.chars_predicted)
+        out["character_purity_matched"] = _ratio(r.chars_unmerged, r.chars_matched)
+        out["characters_predicted"] = r.chars_predicted
     if r.calibration:
         out["calibration"] = calibration_table(r.calibration)
         out["ece"] = expected_calibration_error(r.calibration)

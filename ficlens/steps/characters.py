@@ -439,6 +439,9 @@ def run(doc: Document) -> None:
     counts = Counter({f.tokens[0]: f.count for f in unmatched if len(f.tokens) == 1})
     unmatched = [f for f in unmatched if not _family_plural(f, counts)]
     # Single names first: a full name said once is a person if its first or last name is one.
+    if roster:
+        # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
+        unmatched = [f for f in unmatched if not (f.honorific is None and all(o.article for o in f.occurrences))]
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
@@ -487,6 +490,20 @@ def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character]
             mentions.append(Mention(s, end, character=cid, kind="name"))
     mentions.sort(key=lambda m: m.start)
     votes = _pronoun_votes(doc, mentions)
+    kept = {c.id for c, e in zip(chars, order) if _evidenced(e, votes.get(c.id, Counter()))}
     for c, e in zip(chars, order):
         c.gender = _gender(e, votes.get(c.id, Counter()))
-    return chars, mentions
+    chars = [c for c in chars if c.id in kept]
+    return chars, [m for m in mentions if m.character in kept]
+
+
+def _evidenced(entity: _Entity, votes: Counter) -> bool:
+    """Whether a discovered single name shows it is a person: it speaks or is spoken to, has a
+    title, is followed by "he" or "she", or is a known given name. "Scrabble" and "Friend" are not."""
+    if entity.roster or entity.label or entity.found:
+        return True
+    if any(len(f.tokens) >= 2 or f.honorific for f in entity.forms):
+        return True
+    person = sum(f.person - 0.5 * sum(o.subject for o in f.occurrences) for f in entity.forms)
+    given = any(f.tokens[0].lower() in pairs("first_names") for f in entity.forms)
+    return person >= 1.5 or sum(votes.values()) >= 1 or given

@@ -30,6 +30,7 @@ _PHRASE_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
+_NAMING = frozenset("called calls call calling named names name naming".split())
 
 
 def honorifics() -> dict[str, str]:
@@ -166,7 +167,8 @@ def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qsta
     after = text[occ.end : q_end].lstrip()
     opens = not before or before[-1] in ",!?."
     closes = not after or after[0] in ",!?.;-"
-    return opens and closes and not after.startswith("'s")
+    alone = not before and len(after) <= 1  # "Friend!" alone may be a word said, not a person called
+    return opens and closes and not after.startswith("'s") and not alone
 
 
 def scan(doc: Document) -> NameStats:
@@ -190,7 +192,8 @@ def scan(doc: Document) -> NameStats:
                 continue
             nxt = _next_word(text, occ.end, p.end)
             prev = _prev_word(text, occ.start, p.start)
-            occ.speech = nxt in speech or prev in speech
+            # "said Mark", "Mark said"; but "called Scrabble" and "named Anna" name, not speak.
+            occ.speech = nxt in speech or (prev in speech and prev not in _NAMING)
             occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
             # "at Beaufort's" is a house, but Beaufort is still a person.
             possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)

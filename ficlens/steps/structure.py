@@ -186,9 +186,39 @@ def _find_front_matter(layout: _Layout, chapter_heads: list[int]) -> None:
                 previous = kind if kind not in ("title", "header") else None
         else:
             _leading_notes(layout, 0, first)
-    else:
+    elif not _header_before_break(layout):
         _leading_notes(layout, 0, len(texts))
     _notes_after_headings(layout, chapter_heads)
+
+
+_HEADER_BREAK_CHARS = 800  # at most this much text above a break that ends a story's header
+_HEADER_CUES = re.compile(
+    r"\b(?:prompt|written for|notes?|warnings?|rated|rating|pairings?|characters|disclaimer|summary|"
+    r"fandom|for the|challenge|beta|a/n|one[- ]shot|drabble|oneshot|au\b|original (?:short )?(?:story|characters))",
+    re.IGNORECASE,
+)
+
+
+def _header_before_break(layout: _Layout) -> bool:
+    """A story with no chapter heading often opens with a title and notes, then a break
+    ("Power Cut / an original short story / Written for the ... prompt / ---"). Mark that
+    header as front matter; return whether there was one."""
+    texts, role = layout.texts, layout.role
+    breaks = [i for i in range(min(6, len(texts))) if role[i] == "break"]
+    if not breaks:
+        return False
+    b = breaks[0]
+    above = [i for i in range(b) if role[i] == "body"]
+    opens_speech = any(texts[i].lstrip()[:1] in _QUOTE_CHARS for i in above)
+    if not above or sum(len(texts[i]) for i in above) > _HEADER_BREAK_CHARS or opens_speech:
+        return False
+    if not any(_HEADER_CUES.search(texts[i]) or _note_kind(texts[i], strict=False) for i in above):
+        return False
+    for n, i in enumerate(above):
+        kind = _note_kind(texts[i], strict=False) or ("title" if n == 0 and _title_line(texts[i]) else None)
+        layout.mark(i, "front", kind or "author_note")
+    layout.mark(b, "front", "other")
+    return True
 
 
 def _notes_after_headings(layout: _Layout, chapter_heads: list[int]) -> None:
@@ -275,7 +305,7 @@ def _fill_meta(doc: Document, layout: _Layout) -> None:
             if author and not meta.authors:
                 meta.authors = [author]
             elif not author and meta.title is None:
-                meta.title = text.strip()
+                meta.title = text.strip().split("\n")[0].strip()
         elif layout.kind[i] == "summary" and meta.summary is None and notes.start_kind(text) is None:
             meta.summary = text.strip()
         for line in text.split("\n"):

@@ -43,6 +43,7 @@ _EPITHET_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?[A-Z][a-z]+\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
     "unto round around before under over beneath against among amongst between beyond through without "
@@ -104,6 +105,9 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     e = _EPITHET_RE.match(text, pos, limit)
     if e:
         return e.start(), e.end(), "epithet", EPITHET_NOUNS[e.group("noun").lower()]
+    e = _CAPITAL_EPITHET_RE.match(text, pos, limit)
+    if e:  # "the Slytherin", "the Brit": a description with a capital, no one's name here
+        return e.start(), e.end(), "epithet", None
     return None
 
 
