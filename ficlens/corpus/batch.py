@@ -158,10 +158,10 @@ def batch(
     outdir = OutputDir(out)
     summary = BatchSummary(out=str(out))
     t0 = time.monotonic()
+    summary.total = count_works(inputs, columns, exclude=out)  # checks every input before DIR is touched
     ledger = outdir.open(options.fingerprint())
+    stats = RunStats(total=summary.total)
     try:
-        summary.total = count_works(inputs, columns, exclude=out)
-        stats = RunStats(total=summary.total)
         ctx = JobContext(str(outdir.path.resolve()), options, fsync)
         items = iter_works(inputs, columns, max_bytes, exclude=out)
         chunks = _chunks(items, ledger, summary, stats, display, retry_errors, chunk_works, chunk_bytes)
@@ -199,9 +199,9 @@ def batch(
             stall = None if options.time_limit is None else 2 * options.time_limit + 30
             run_local(chunks, run_chunk, ctx, workers or os.cpu_count() or 1, on_work, on_chunk, on_lost, stall)
         summary.seconds = time.monotonic() - t0
-        display.close(stats)
         outdir.ensure_tables()
         outdir.write_manifest(options.fingerprint(), summary.to_dict())
     finally:
+        display.close(stats)
         outdir.close()
     return summary

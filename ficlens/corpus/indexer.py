@@ -139,31 +139,41 @@ def index(
     summary.total = (count_works(stories, columns, exclude=db) if stories else 0) + sum(len(committed_works(o)) for o in outputs)
     with Library(db, readonly=False) as lib:
         run = _Run(lib, summary, display, force)
-        for folder in outputs:
-            _index_batch_output(run, folder, 200)
-        if stories:
-            from ficlens.corpus.pool import run_local
-
-            def on_work(event: WorkEvent) -> None:
-                run.stats.tokens += event.tokens
-                if not event.ok:
-                    run.fail(event.id, event.reason or "")
-                display.update(run.stats)
-
-            def on_chunk(chunk: Chunk, results: list) -> None:
-                with lib.transaction():
-                    for item, d, _reason in results:
-                        if d is not None:
-                            run.add(d, item.id, item.key)
-
-            def on_lost(chunk: Chunk, reason: str, stage: str) -> None:
-                for item in chunk.items:
-                    run.fail(item.id, f"{stage}: {reason}")
-
-            items = iter_works(stories, columns, max_bytes, exclude=db)
-            stall = None if options.time_limit is None else 2 * options.time_limit + 30
-            run_local(_chunks(items, run, chunk_works, chunk_bytes), analyse_chunk, options,
-                      workers or os.cpu_count() or 1, on_work, on_chunk, on_lost, stall)  # fmt: skip
-        summary.seconds = time.monotonic() - t0
-        display.close(run.stats)
+        try:
+            _index_all(run, outputs, stories, columns, options, workers, max_bytes, chunk_works, chunk_bytes)
+        finally:
+            summary.seconds = time.monotonic() - t0
+            display.close(run.stats)
     return summary
+
+
+def _index_all(run: _Run, outputs: list[Path], stories: list[str], columns: CorpusColumns, options, workers: int | None,
+               max_bytes: int, chunk_works: int, chunk_bytes: int) -> None:  # fmt: skip
+    """Index the batch outputs (their analyses reused), then the stories (analysed on worker processes)."""
+    lib, display, db = run.lib, run.display, run.summary.db
+    for folder in outputs:
+        _index_batch_output(run, folder, 200)
+    if not stories:
+        return
+    from ficlens.corpus.pool import run_local
+
+    def on_work(event: WorkEvent) -> None:
+        run.stats.tokens += event.tokens
+        if not event.ok:
+            run.fail(event.id, event.reason or "")
+        display.update(run.stats)
+
+    def on_chunk(chunk: Chunk, results: list) -> None:
+        with lib.transaction():
+            for item, d, _reason in results:
+                if d is not None:
+                    run.add(d, item.id, item.key)
+
+    def on_lost(chunk: Chunk, reason: str, stage: str) -> None:
+        for item in chunk.items:
+            run.fail(item.id, f"{stage}: {reason}")
+
+    items = iter_works(stories, columns, max_bytes, exclude=db)
+    stall = None if options.time_limit is None else 2 * options.time_limit + 30
+    run_local(_chunks(items, run, chunk_works, chunk_bytes), analyse_chunk, options,
+              workers or os.cpu_count() or 1, on_work, on_chunk, on_lost, stall)  # fmt: skip

@@ -33,6 +33,8 @@ VOCATIVE = -6.0  # someone named in this line does not say it
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
 GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
+ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
+ADDRESS_CLASH = -0.8
 OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
 OFF_ROSTER = -1.0  # a character the given roster does not list
 
@@ -81,6 +83,12 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += ADDRESSED
             if i == 0 and c in conv[0].context[:3]:
                 s += CONTEXT[conv[0].context.index(c)]
+            # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
+            g = gender.get(c)
+            for k in (i - 1, i + 1):
+                hint = conv[k].addressee_gender if 0 <= k < len(conv) else None
+                if hint and g in ("M", "F"):
+                    s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
             em[i, j] = s
     return em
 

@@ -44,6 +44,8 @@ class Turn:
     # What the local evidence was: tag_name, tag_pronoun, tag_epithet, beat, beat_pronoun or "".
     cue: str = ""
     posterior: float = 0.0
+    # The gender of the person the lines address by a title ("sir", "madam", "papa"), if any.
+    addressee_gender: str | None = None
 
     @property
     def start(self) -> int:

@@ -153,6 +153,20 @@ BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 
 
+_ADDRESS_M = re.compile(r"(?:^|,\s*)(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]", re.IGNORECASE)
+_ADDRESS_F = re.compile(r"(?:^|,\s*)(?:madam|madame|ma'am|my lady|miss|young lady|my girl|lass|missus|mama|mamma|mother|mom|mum|mommy|mummy|aunt|auntie|sister)[,.!?]", re.IGNORECASE)
+
+
+def _address_gender(quote: str) -> str | None:
+    """The gender of the listener when the line calls them by a title: "Yes, sir." / "Mamma, ..."."""
+    m, f = _ADDRESS_M.search(quote), _ADDRESS_F.search(quote)
+    if m and not f:
+        return "M"
+    if f and not m:
+        return "F"
+    return None
+
+
 def _find_tag(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: dict[int, list[Quote]]) -> tags_speech.Tag | None:
     para = doc.paragraphs[pidx]
     (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
@@ -190,6 +204,7 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
     turn = Turn(pidx, quotes)
     for q in quotes:
         turn.vocatives.update(r.vocatives(q))
+        turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
     ev = turn.evidence
     for i, q in enumerate(quotes):
         tag = _find_tag(r, doc, pidx, quotes, i, quoted)

@@ -179,3 +179,11 @@ def test_batch_time_limit_never_leaves_an_import_lock_held():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['timeout', 'timeout']"
+
+
+def test_batch_missing_input_leaves_no_output(tree, tmp_path):
+    from ficlens.errors import InputError
+
+    with pytest.raises(InputError):
+        batch([str(tree), str(tmp_path / "missing")], tmp_path / "out", workers=1)
+    assert not (tmp_path / "out").exists()
