@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ficlens.errors import RosterError
@@ -22,6 +23,7 @@ _GENDERS = {"f": "F", "female": "F", "woman": "F", "m": "M", "male": "M", "man":
             "n": "N", "nb": "N", "non-binary": "N", "nonbinary": "N", "they": "N"}  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The form names are compared in: straight apostrophes, no title periods, one space, lower case."""
     name = name.replace("\u2019", "'").replace("\u2018", "'")

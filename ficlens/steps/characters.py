@@ -21,7 +21,7 @@ from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, names
-from ficlens.steps.roster_match import RosterMatcher
+from ficlens.steps.roster_match import matcher_for
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
@@ -324,7 +324,7 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity
     roster = doc.roster or []
     if not roster:
         return {}
-    matcher = RosterMatcher(roster)
+    matcher = matcher_for(roster)
     text = doc.view("plain").text
     by_id = {c.id: c for c in roster}
     entities: dict[str, _Entity] = {}

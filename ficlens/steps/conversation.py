@@ -104,63 +104,59 @@ def _transitions(k: int) -> np.ndarray:
     return trans
 
 
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    m = np.max(x, axis=axis, keepdims=True)
-    return np.squeeze(m, axis=axis) + np.log(np.sum(np.exp(x - m), axis=axis))
-
-
 def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
-    """Best speaker index per turn, and each turn's posterior over candidates."""
+    """The likeliest speaker sequence, and each turn's posterior over the candidates.
+
+    Forward-backward over states (previous speaker, current speaker), in probability
+    space with each step rescaled; the decisions are the likeliest whole sequence
+    (Viterbi), which keeps a conversation's turns consistent with one another.
+    """
     n, k = em.shape
     if k == 1:
         return [0] * n, np.ones((n, 1))
-    trans = _transitions(k)
-    # States are (previous speaker, current speaker); the first turn has no previous one.
-    first = np.full((k, k), -np.inf)
-    first[0, :] = em[0]  # previous slot unused at t=0: put all mass on row 0
-    alpha = [first]
-    best = [first]
-    back: list[np.ndarray] = []
-    for t in range(1, n):
-        if t == 1:
-            step = np.full((k, k, k), -np.inf)
-            step[0] = first[0][:, None] + np.where(np.eye(k, dtype=bool), REPEAT, 0.0) + em[1][None, :]
-            scores_a = step
-            scores_v = step
-        else:
-            scores_a = alpha[-1][:, :, None] + trans + em[t][None, None, :]
-            scores_v = best[-1][:, :, None] + trans + em[t][None, None, :]
-        alpha.append(_logsumexp(scores_a, axis=0))
-        back.append(np.argmax(scores_v, axis=0))
-        best.append(np.max(scores_v, axis=0))
-    # Viterbi path
-    last = best[-1]
-    b, c = np.unravel_index(np.argmax(last), last.shape)
-    path = [int(c)]
-    prev_b = int(b)
-    for t in range(n - 1, 0, -1):
-        a = int(back[t - 1][prev_b, path[-1]])
-        path.append(prev_b)
-        prev_b = a
-    path.reverse()
+    e = np.exp(em - em.max(axis=1, keepdims=True))
     if n == 1:
-        path = [int(np.argmax(em[0]))]
-    # Posteriors: backward pass over the same states.
-    beta = [np.zeros((k, k)) for _ in range(n)]
-    for t in range(n - 2, -1, -1):
-        if t == 0:
-            nxt = np.where(np.eye(k, dtype=bool), REPEAT, 0.0) + em[1][None, :] + beta[1]
-            beta[0] = np.full((k, k), -np.inf)
-            beta[0][0] = _logsumexp(nxt, axis=1)
-        else:
-            beta[t] = _logsumexp(trans + em[t + 1][None, None, :] + beta[t + 1][None, :, :], axis=2)
-    post = np.zeros((n, k))
-    for t in range(n):
-        joint = alpha[t] + beta[t]
-        marg = _logsumexp(joint, axis=0)
-        marg -= _logsumexp(marg, axis=0)
-        post[t] = np.exp(marg)
-    return path, post
+        p = e[0] / e[0].sum()
+        return [int(np.argmax(p))], p[None, :]
+    trans = np.exp(_transitions(k))
+    first_step = np.exp(np.where(np.eye(k, dtype=bool), REPEAT, 0.0))  # [b, c] from turn 0 to 1
+    # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
+    alpha = [np.empty((k, k))] * n
+    alpha[1] = e[0][:, None] * first_step * e[1][None, :]
+    alpha[1] /= alpha[1].sum()
+    for t in range(2, n):
+        a = np.einsum("ab,abc->bc", alpha[t - 1], trans) * e[t][None, :]
+        alpha[t] = a / a.sum()
+    beta = [np.ones((k, k))] * n
+    for t in range(n - 2, 0, -1):
+        b = np.einsum("bcd,cd->bc", trans, e[t + 1][None, :] * beta[t + 1])
+        beta[t] = b / b.sum()
+    post = np.empty((n, k))
+    for t in range(1, n):
+        m = (alpha[t] * beta[t]).sum(axis=0)
+        post[t] = m / m.sum()
+    first = ((alpha[1] * beta[1]).sum(axis=1))
+    post[0] = first / first.sum()
+    return _viterbi(e, trans, first_step), post
+
+
+def _viterbi(e: np.ndarray, trans: np.ndarray, first_step: np.ndarray) -> list[int]:
+    """The likeliest whole sequence of speakers (max-product over the same states)."""
+    n, k = e.shape
+    score = e[0][:, None] * first_step * e[1][None, :]
+    score /= score.max()
+    back = []
+    for t in range(2, n):
+        cand = score[:, :, None] * trans  # [a, b, c]
+        back.append(cand.argmax(axis=0))
+        score = cand.max(axis=0) * e[t][None, :]
+        score /= score.max()
+    b, c = np.unravel_index(int(score.argmax()), score.shape)
+    path = [int(c), int(b)]
+    for t in range(n - 3, -1, -1):
+        a = int(back[t][path[-1], path[-2]])
+        path.append(a)
+    return path[::-1]
 
 
 def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None = None) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ficlens import fandoms
 from ficlens.lexicon import pairs, words
@@ -101,6 +102,11 @@ def _alias_weight(alias: str) -> float:
     return 2.0
 
 
+@cache
+def _alias_sets() -> tuple[tuple[fandoms.Fandom, frozenset[str]], ...]:
+    return tuple((f, frozenset(n for c in f.characters for n in c.names())) for f in fandoms.library())
+
+
 def from_names(doc: Document) -> str | None:
     """A bundled fandom whose characters the story names: several of them, by names that
     are theirs ("Castiel", "Aziraphale", "Tsukishima", "Derek Hale") more than common ones."""
@@ -120,8 +126,7 @@ def from_names(doc: Document) -> str | None:
     stop = words("not_names") | words("places")
     leading = [w for w, _ in found.most_common() if " " not in w and w.lower() not in stop][:_LEADING]
     scores = []
-    for f in fandoms.library():
-        aliases = {n for c in f.characters for n in c.names()}
+    for f, aliases in _alias_sets():
         # The story's own leading names must be this fandom's people, and not only by names
         # many people have ("Jo", "Meg" and "Amy" are Little Women as much as anything).
         lead = [w for w in leading if w in aliases]

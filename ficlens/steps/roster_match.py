@@ -86,3 +86,18 @@ class RosterMatcher:
             owner = self.owner.get(normalize_name(m.group()))
             if owner:
                 yield m.start(), m.end(), owner
+
+
+_CACHE: dict[tuple, RosterMatcher] = {}
+_CACHE_SIZE = 64
+
+
+def matcher_for(roster: list[Character]) -> RosterMatcher:
+    """A compiled matcher for ``roster``, reused across documents (fandom rosters repeat)."""
+    key = tuple((c.id, tuple(c.names())) for c in roster)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        found = _CACHE[key] = RosterMatcher(roster)
+    return found
