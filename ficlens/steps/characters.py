@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
@@ -176,6 +177,7 @@ def _gender_fits(hon: str | None, gender: str | None) -> bool:
     return g == "-" or gender is None or g == gender
 
 
+@cache
 def _nicknames() -> dict[str, set[str]]:
     table: dict[str, set[str]] = defaultdict(set)
     for nick, full in pairs("nicknames").items():

@@ -80,6 +80,13 @@ def number_value(s: str) -> int | None:
     return roman_to_int(s)
 
 
+_MAYBE_HEADING_RE = re.compile(
+    r"^\W*(?:chap|ch\b|ch\.|part|book|vol|act\b|prologue|epilogue|interlude|preface|foreword|afterword|"
+    r"introduction|omake|bonus|\d{1,3}\W*$|[ivxlc]{1,7}\W*$)",
+    re.IGNORECASE,
+)
+
+
 def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     """The heading a short paragraph states, or None.
 
@@ -87,7 +94,7 @@ def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     "Part Two", "Prologue", "Epilogue: Title", decorated forms such as
     "~*~Chapter 2~*~", and (when ``allow_bare_number``) a bare "XII." or "12".
     """
-    if len(text) > 150 or "\n\n" in text:
+    if len(text) > 150 or "\n\n" in text or not _MAYBE_HEADING_RE.match(text.strip(_DECOR)):
         return None
     core = text.strip().strip(_DECOR).strip()
     if not core:

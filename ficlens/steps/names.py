@@ -30,6 +30,7 @@ _PHRASE_RE = re.compile(
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
+_TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
 
 
@@ -121,7 +122,7 @@ def _occurrence(
 ) -> Occurrence | None:
     """The name occurrence a phrase match stands for, with word counts updated; None if not a name."""
     name_at = m.start("name")
-    spans = [(name_at + t.start(), name_at + t.end()) for t in re.finditer(r"\S+", m.group("name"))]
+    spans = [(name_at + t.start(), name_at + t.end()) for t in _TOKEN_RE.finditer(m.group("name"))]
     tokens = [text[a:b] for a, b in spans]
     hon = m.group("hon")
     k = bisect.bisect_right(qstarts, m.start()) - 1
@@ -183,9 +184,9 @@ def scan(doc: Document) -> NameStats:
     stop = words("not_names")
     stats = NameStats()
     pattern = phrase_re()
-    for p in doc.body_paragraphs():
-        for w in _LOWER_WORD_RE.findall(text, p.start, p.end):
-            stats.lower[w] += 1
+    body = doc.body_paragraphs()
+    stats.lower.update(_LOWER_WORD_RE.findall("\n".join(text[p.start : p.end] for p in body)))
+    for p in body:
         for m in pattern.finditer(text, p.start, p.end):
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
             if occ is None:

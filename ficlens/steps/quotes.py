@@ -63,21 +63,24 @@ class _Piece:
     runs_on: bool = False
 
 
+_SINGLE_OPEN_RE = re.compile(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])")
+_DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
+
+
 def detect_style(text: str, body: list[Paragraph]) -> str:
     """The quotation style the story uses for speech."""
-    doubles = singles = french = german = dashes = 0
+    if not body:
+        return "double"
+    seg = "\n".join(text[p.start : p.end] for p in body)
+    doubles = sum(seg.count(c) for c in '"\u201c\u201d\u201e')
+    singles = len(_SINGLE_OPEN_RE.findall(seg))
+    french = german = 0
     for p in body:
-        seg = text[p.start : p.end]
-        doubles += sum(seg.count(c) for c in '"\u201c\u201d\u201e')
-        singles += len(re.findall(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])", seg))
-        if "\u00ab" in seg or "\u00bb" in seg:
-            first = min(i for i in (seg.find("\u00ab"), seg.find("\u00bb")) if i >= 0)
-            if seg[first] == "\u00ab":
-                french += 1
-            else:
-                german += 1
-        if seg[:1] in _DASHES or seg.startswith("--"):
-            dashes += 1
+        first = min((i for i in (text.find("\u00ab", p.start, p.end), text.find("\u00bb", p.start, p.end)) if i >= 0), default=-1)
+        if first >= 0:
+            french += text[first] == "\u00ab"
+            german += text[first] == "\u00bb"
+    dashes = sum(1 for p in body if text[p.start : p.start + 1] in _DASHES or text.startswith("--", p.start))
     counts = {"double": doubles / 2, "single": singles * 0.9, "french": french, "german": german, "dash": dashes * 0.8}
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 else "double"

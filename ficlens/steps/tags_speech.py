@@ -117,6 +117,7 @@ def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -
     return pos
 
 
+_TO_RE = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?")
 _ADJECTIVES_RE = re.compile(r"(?:[a-z]+[ \t\n]+){1,2}")
 _PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
@@ -183,7 +184,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
 
 def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, int] | None:
     """The person spoken to: "said to Mark", "told Mark", "asked Mark"."""
-    m = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?").match(text, pos, limit)
+    m = _TO_RE.match(text, pos, limit)
     at = m.end() if m else pos
     span = names.at(at)
     return span
