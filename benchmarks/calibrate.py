@@ -1,14 +1,16 @@
-"""Measure the confidence table on LitBank and write ficlens/data/confidence.json.
+"""Measure the confidence table on LitBank and the team's fan fiction, write ficlens/data/confidence.json.
 
 Usage:
-    python benchmarks/calibrate.py ../shared/data/litbank [--out ficlens/data/confidence.json]
+    python benchmarks/calibrate.py ../shared/data/litbank benchmarks/fanfic-gold [--out ficlens/data/confidence.json]
 
 A quote whose tag names its speaker gets that rule's accuracy. Every other quote
 gets its decoder posterior mapped through a monotone curve: posteriors are
 grouped in bins, each bin's accuracy measured, and the bins made non-decreasing
-by pooling adjacent violators (isotonic regression). Both settings (with the
-gold character list as roster, and with characters discovered) are pooled.
-LitBank is CC BY 4.0 (Bamman et al.); nothing from PDNC is used here.
+by pooling adjacent violators (isotonic regression). Both corpora and both
+settings (with the gold character list as roster, and with characters
+discovered) are pooled, each corpus weighted equally. LitBank is CC BY 4.0
+(Bamman et al.); benchmarks/fanfic-gold was written by the ficlens team.
+Nothing from PDNC is used here.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ficlens.evaluation.fanfic import read_fanfic  # noqa: E402
 from ficlens.evaluation.litbank import read_litbank  # noqa: E402
 from ficlens.evaluation.run import results  # noqa: E402
 from ficlens.steps import confidence  # noqa: E402
@@ -46,6 +49,7 @@ def isotonic(points: list[tuple[float, float, int]]) -> list[list[float]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("litbank")
+    ap.add_argument("fanfic")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "ficlens/data/confidence.json"))
     args = ap.parse_args()
     # Measure raw posteriors: an identity curve while collecting.
@@ -53,8 +57,11 @@ def main() -> int:
     confidence._data.cache_clear()
     original = confidence._data
     confidence._data = lambda: {**original(), "posterior_curve": [[0.0, 0.0], [1.0, 1.0]]}  # type: ignore[assignment]
-    res = results(list(read_litbank(args.litbank)), workers=1)
-    decisions = [d for r in res for d in r.decisions]
+    lit = [d for r in results(list(read_litbank(args.litbank)), workers=1) for d in r.decisions]
+    fan = [d for r in results(list(read_fanfic(args.fanfic)), workers=1) for d in r.decisions]
+    # Each corpus counts equally, whatever its size: repeat the smaller one.
+    repeat = max(1, round(len(lit) / max(1, len(fan))))
+    decisions = lit + fan * repeat
     tag = [c for rule, _, c in decisions if rule == "tag_name"]
     rest = [(p, c) for rule, p, c in decisions if rule != "tag_name"]
     points = []
@@ -66,8 +73,8 @@ def main() -> int:
     curve = isotonic(points)
     overall = sum(c for _, _, c in decisions) / len(decisions)
     table = {
-        "source": "LitBank quotations (CC BY 4.0), both settings pooled; written by benchmarks/calibrate.py",
-        "quotes": len(decisions),
+        "source": "LitBank quotations (CC BY 4.0) and benchmarks/fanfic-gold, both settings, corpora weighted equally; written by benchmarks/calibrate.py",
+        "quotes": {"litbank": len(lit), "fanfic": len(fan)},
         "accuracy": {"_overall": round(overall, 4), "tag_name": round(sum(tag) / len(tag), 4)},
         "posterior_curve": [[0.0, curve[0][1]], *curve, [1.0, curve[-1][1]]],
     }
