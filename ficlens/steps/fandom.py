@@ -103,8 +103,14 @@ def _alias_weight(alias: str) -> float:
 
 
 @cache
-def _alias_sets() -> tuple[tuple[fandoms.Fandom, frozenset[str]], ...]:
-    return tuple((f, frozenset(n for c in f.characters for n in c.names())) for f in fandoms.library())
+def _owners() -> dict[str, list[tuple[int, int]]]:
+    """Each alias of the library -> the (fandom, character) pairs it names."""
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for fi, f in enumerate(fandoms.library()):
+        for ci, c in enumerate(f.characters):
+            for n in {*c.names(), *(n.replace(".", "") for n in c.names())}:
+                owners.setdefault(n, []).append((fi, ci))
+    return owners
 
 
 def from_names(doc: Document) -> str | None:
@@ -114,32 +120,33 @@ def from_names(doc: Document) -> str | None:
     found: Counter = Counter()
     for p in doc.body_paragraphs()[:600]:
         for m in _NAME_RE.finditer(text, p.start, p.end):
-            phrase = m.group()
-            parts = phrase.split()
-            found[phrase] += 1
+            parts = m.group().split()
+            found[m.group()] += 1
             for i in range(len(parts)):
                 found[parts[i]] += 1
                 if i + 1 < len(parts):
                     found[f"{parts[i]} {parts[i + 1]}"] += 1
     if not found:
         return None
+    owners = _owners()
     stop = words("not_names") | words("places")
     leading = [w for w, _ in found.most_common() if " " not in w and w.lower() not in stop][:_LEADING]
+    # Best weight of a found name for each (fandom, character).
+    best: dict[tuple[int, int], float] = {}
+    for name in found:
+        for key in owners.get(name, ()):
+            best[key] = max(best.get(key, 0.0), _alias_weight(name))
+    library = fandoms.library()
     scores = []
-    for f, aliases in _alias_sets():
+    for fi, f in enumerate(library):
         # The story's own leading names must be this fandom's people, and not only by names
         # many people have ("Jo", "Meg" and "Amy" are Little Women as much as anything).
-        lead = [w for w in leading if w in aliases]
+        lead = [w for w in leading if any(o[0] == fi for o in owners.get(w, ()))]
         if len(lead) < _MIN_CHARACTERS or (sum(_alias_weight(w) for w in lead) < _MIN_SCORE and len(lead) < 4):
             continue
-        score, hit = 0.0, 0
-        for c in f.characters:
-            best = max((_alias_weight(n) for n in c.names() if found.get(n.replace(".", ""), 0) or found.get(n, 0)), default=0.0)
-            if best:
-                score += best
-                hit += 1
-        if hit >= _MIN_CHARACTERS:
-            scores.append((score, f.name))
+        hits = [v for (i, _), v in best.items() if i == fi]
+        if len(hits) >= _MIN_CHARACTERS:
+            scores.append((sum(hits), f.name))
     scores.sort(reverse=True)
     if not scores or scores[0][0] < _MIN_SCORE:
         return None
