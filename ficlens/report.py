@@ -61,7 +61,9 @@ def render(analysis: Analysis, console: Console, max_quotes: int | None = None) 
         console.print(Text("Notes", style="bold underline"))
         for where, blocks in (("before", structure["front_matter"]), ("after", structure["end_matter"])):
             for b in blocks:
-                console.print(Text.assemble((f"  {b['kind']} ({where}): ", "dim"), _one_line(b["text"], 110)))
+                label = f"  {b['kind']} ({where}): "
+                room = max(20, console.width - len(label) - 1)
+                console.print(Text.assemble((label, "dim"), _one_line(b["text"], room)))
     console.print()
     console.print(Text(f"Chapters ({len(structure['chapters'])})", style="bold underline"))
     for c in structure["chapters"]:
@@ -93,13 +95,14 @@ def render(analysis: Analysis, console: Console, max_quotes: int | None = None) 
     shown = quotes if max_quotes is None else quotes[:max_quotes]
     width = max((len(names.get(q["speaker"], "?")) for q in shown), default=1)
     width = min(width, 24)
+    room = max(20, console.width - width - 10)
     for q in shown:
         who = names.get(q["speaker"], "?") if q["speaker"] else "?"
         low = q["confidence"] < LOW_CONFIDENCE
         line = Text.assemble(
             (f"  {_one_line(who, 24):>{width}} ", colour.get(q["speaker"], "dim")),
             (f"{q['confidence']:.2f}{'?' if low else ' '} ", "dim"),
-            (_one_line(q["text"], 120), "italic" if low else ""),
+            (_one_line(q["text"], room), "italic" if low else ""),
         )
         console.print(line)
     if max_quotes is not None and len(quotes) > max_quotes:

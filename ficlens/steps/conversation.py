@@ -26,17 +26,18 @@ _MAX_GAP = 2  # paragraphs between two turns of one conversation
 _MAX_BRIDGE = 150  # characters of narration between two turns of one conversation
 _MAX_CANDIDATES = 7
 
-REPEAT = -1.5  # the same person speaks two turns running
-RETURN = 0.8  # a turn goes back to the speaker of two turns before (A B A)
-ADDRESSED = 2.0  # someone named in the previous line answers
+REPEAT = -0.75  # the same person speaks two turns running
+RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
+ADDRESSED = 3.0  # someone named in the previous line answers
 VOCATIVE = -6.0  # someone named in this line does not say it
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
 GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
 ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
 ADDRESS_CLASH = -0.8
+NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
 OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
-OFF_ROSTER = -1.0  # a character the given roster does not list
+OFF_ROSTER = -3.0  # a character the given roster does not list
 
 
 def _adjacent(a: Turn, b: Turn) -> bool:
@@ -66,10 +67,24 @@ def _candidates(conv: list[Turn]) -> list[str]:
     return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
 
 
+def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
+    """The turn at which each candidate is first shown present: in focus when the conversation
+    began, or given evidence or addressed in a turn. Nobody speaks before they arrive."""
+    arrive = {c: 0 for c in conv[0].context[:3]}
+    for i, t in enumerate(conv):
+        for c in cands:
+            if c not in arrive and (t.evidence.get(c, 0.0) > 0 or c in t.vocatives):
+                arrive[c] = i
+    return arrive
+
+
 def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
     em = np.zeros((len(conv), len(cands)))
     if listed:
         em += np.array([0.0 if c in listed else OFF_ROSTER for c in cands])[None, :]
+    arrive = _arrivals(conv, cands)
+    for j, c in enumerate(cands):
+        em[: arrive.get(c, len(conv)), j] += NOT_YET
     for i, t in enumerate(conv):
         prev_voc = conv[i - 1].vocatives if i > 0 else set()
         for j, c in enumerate(cands):
@@ -89,7 +104,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 hint = conv[k].addressee_gender if 0 <= k < len(conv) else None
                 if hint and g in ("M", "F"):
                     s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
-            em[i, j] = s
+            em[i, j] += s
     return em
 
 
