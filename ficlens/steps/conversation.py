@@ -35,6 +35,8 @@ GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
 ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
 ADDRESS_CLASH = -0.8
+GONE = -1.5  # a candidate the narration showed leaving
+RETURNED = 2.5  # evidence that brings a departed candidate back (a tag or a beat)
 NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
 OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
 OFF_ROSTER = -3.0  # a character the given roster does not list
@@ -85,6 +87,14 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
     arrive = _arrivals(conv, cands)
     for j, c in enumerate(cands):
         em[: arrive.get(c, len(conv)), j] += NOT_YET
+    # Someone who has left speaks no more until the story brings them back.
+    gone: set[str] = set()
+    for i, t in enumerate(conv):
+        gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
+        for j, c in enumerate(cands):
+            if c in gone:
+                em[i, j] += GONE
+        gone |= t.exits
     for i, t in enumerate(conv):
         prev_voc = conv[i - 1].vocatives if i > 0 else set()
         for j, c in enumerate(cands):

@@ -20,7 +20,7 @@ from ficlens.model import Document
 _MIN_TAGS = 3
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
 # "the landlady" or "the doctor" usually are, within one story.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     """man woman boy girl gentleman lady child kid stranger fellow person guy gal lad youth teen teenager
     one other others rest same first second third last former latter whole two three both voice
     people party company crowd family group room house door thing things way day night time
@@ -62,7 +62,7 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
             if m:
                 phrase = " ".join(m.group("x").split())
                 head = phrase.split()[-1].lower()
-                if head in _GENERIC or head in words("speech_verbs") or head in words("not_names"):
+                if head in GENERIC or head in words("speech_verbs") or head in words("not_names"):
                     continue
                 counts[phrase.lower()] += 1
                 spelled[phrase.lower()][phrase] += 1

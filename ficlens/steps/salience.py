@@ -44,6 +44,8 @@ class Turn:
     # What the local evidence was: tag_name, tag_pronoun, tag_epithet, beat, beat_pronoun or "".
     cue: str = ""
     posterior: float = 0.0
+    # Characters the narration shows leaving at this turn ("and walked away").
+    exits: set[str] = field(default_factory=set)
     # The gender of the person the lines address by a title ("sir", "madam", "papa"), if any.
     addressee_gender: str | None = None
 
@@ -136,15 +138,18 @@ class Salience:
 
     def candidates(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> list[str]:
         """Characters a pronoun (or epithet) of ``gender`` at ``pos`` may refer to, likeliest first:
-        one named earlier in the paragraph, then by salience."""
+        one named earlier in the paragraph (the subject of a sentence before one named in
+        passing), then by salience."""
         lo = bisect.bisect_left(self.starts, para_start)
         hi = bisect.bisect_left(self.starts, pos)
-        out: list[str] = []
+        subjects: list[str] = []
+        others: list[str] = []
         if not epithet:
             for m in reversed(self.names[lo:hi]):
                 c = m.character
-                if c and c not in exclude and c not in out and not self.in_quote(m.start) and self.gender.get(c) == gender:
-                    out.append(c)
+                if c and c not in exclude and not self.in_quote(m.start) and self.gender.get(c) == gender:
+                    (subjects if self._is_subject(m) else others).append(c)
+        out = list(dict.fromkeys([*subjects, *others]))
         pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and self.score(c) > -(10**8)]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
@@ -160,8 +165,3 @@ class Salience:
     def ranked(self, exclude: set[str]) -> list[str]:
         pool = [c for c in self.gender if c not in exclude and self.score(c) > -(10**8)]
         return sorted(pool, key=self.score, reverse=True)
-
-    def narrator(self) -> str | None:
-        """The first-person narrator, when the story names them: unknown to this reader."""
-        return None
-

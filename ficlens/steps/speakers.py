@@ -27,7 +27,8 @@ import re
 
 from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
-from ficlens.steps import confidence, conversation, kinship, narrator, tags_speech
+from ficlens.lexicon import pairs
+from ficlens.steps import confidence, conversation, descriptive, kinship, narrator, tags_speech
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Salience, Turn
 
@@ -47,6 +48,12 @@ class _Reader:
         self.salience = Salience(doc, self.names)
         self.first_person = narrator.is_first_person(doc)
         self.families = kinship.Families(doc.characters)
+        self.roles = _role_index(doc)
+
+    def role_owner(self, phrase: str) -> str | None:
+        head = phrase.split()[-1].lower()
+        owners = self.roles.get(head, set())
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def character_of(self, tag: tags_speech.Tag) -> str | None:
         c = self.char_at.get(tag.start)
@@ -63,20 +70,6 @@ class _Reader:
                 out.append(m.character)
             k += 1
         return out
-
-    def resolve(self, tag: tags_speech.Tag, para_start: int, exclude: set[str]) -> tuple[str | None, str]:
-        if tag.kind == "name":
-            who = self.character_of(tag)
-            return (who, "tag_name") if who else (None, "")
-        if tag.gender in ("I", "W"):
-            who = self.salience.narrator()
-            return (who, "tag_first_person") if who else (None, "")
-        who, n = self.salience.resolve(tag.gender, tag.start, para_start, exclude, epithet=tag.kind == "epithet")
-        if who is None:
-            return None, ""
-        if tag.kind == "epithet":
-            return who, "tag_epithet"
-        return who, "tag_pronoun_sure" if n == 1 else "tag_pronoun"
 
     def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
         """Subjects of the paragraph's narration sentences, weighted by where they stand:
@@ -117,6 +110,24 @@ class _Reader:
         return None
 
 
+def _role_index(doc: Document) -> dict[str, set[str]]:
+    """Words of a roster's names that are not names themselves ("Duchess", "Beadle"), to the
+    characters that carry them; only with a roster."""
+    index: dict[str, set[str]] = {}
+    if not doc.roster:
+        return index
+    generic = descriptive.GENERIC
+    for c in doc.characters:
+        if not c.from_roster:
+            continue
+        for n in c.names():
+            for w in n.replace(".", " ").split():
+                low = w.lower()
+                if w[:1].isupper() and low not in generic and low not in pairs("first_names") and low != "the":
+                    index.setdefault(low, set()).add(c.id)
+    return index
+
+
 def _outer(q: Quote) -> tuple[int, int]:
     """The quote with its marks."""
     return (q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end)
@@ -151,6 +162,7 @@ EPITHET_SCALE = 0.6
 MENTIONED = 1.2
 BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
+ROLE_TAG = 5.0
 
 
 _ADDRESS_M = re.compile(r"(?:^|,\s*)(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]", re.IGNORECASE)
@@ -198,6 +210,35 @@ def _kin_evidence(r: _Reader, tag: tags_speech.Tag, para_start: int, ev: dict[st
     return found
 
 
+_EXIT_RE = re.compile(
+    r"\b(?:walked (?:away|off|out)|left(?= the room| the house| the kitchen| the office|[.,;])|was gone|were gone|"
+    r"disappeared|vanished|hurried (?:away|off|out)|ran (?:off|out|away)|stormed (?:out|off)|"
+    r"strode (?:away|off|out)|slipped (?:out|away)|went (?:out|away|off|inside|upstairs|downstairs|home)|"
+    r"departed|hung up|closed the door behind)\b"
+)
+
+
+def exits(r: _Reader, start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
+    """Who the narration in ``[start, end)`` shows leaving: "Bailey was gone", "she said, and
+    walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
+    out: set[str] = set()
+    spans = [_outer(q) for q in quotes]
+    for m in _EXIT_RE.finditer(r.text, start, end):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        clause_start = max(start, r.text.rfind(".", start, m.start()) + 1, *(b for a, b in spans if b <= m.start()))
+        subject = tags_speech._first_subject(r.text, clause_start, m.start(), r.name_spans)
+        if subject and subject[2] == "name":
+            who = r.char_at.get(subject[0])
+        elif subject and subject[2] == "pronoun" and subject[3] in ("M", "F"):
+            who = (r.salience.candidates(subject[3], subject[0], start, set()) or [None])[0]
+        else:
+            who = who_spoke if spans and spans[-1][1] <= m.start() else None
+        if who:
+            out.add(who)
+    return out
+
+
 def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> Turn:
     """A turn and the evidence its own paragraph gives about its speaker."""
     para = doc.paragraphs[pidx]
@@ -222,6 +263,20 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 q.speaker, q.rule, q.type = who, "tag_name", "explicit"
             ev[who] = ev.get(who, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
             turn.cue = turn.cue or ("tag_name" if tag.strong else "beat")
+            continue
+        if tag.kind == "role":
+            # "said the duchess": the roster's one character with that word in a name, if any.
+            who = r.role_owner(r.text[tag.start : tag.end])
+            if who:
+                ev[who] = ev.get(who, 0.0) + ROLE_TAG
+                turn.cue = turn.cue or "tag_epithet"
+            continue
+        if tag.kind == "role":
+            # "said the duchess": the roster's one character with that word in a name, if any.
+            who = r.role_owner(r.text[tag.start : tag.end])
+            if who:
+                ev[who] = ev.get(who, 0.0) + ROLE_TAG
+                turn.cue = turn.cue or "tag_epithet"
             continue
         if tag.gender in ("I", "W"):
             if tag.gender == "I" and r.first_person:
@@ -250,6 +305,8 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             turn.cue = "beat"
     for c in set(r.salience.narration_characters(para.start, para.end)):
         ev[c] = ev.get(c, 0.0) + MENTIONED
+    likeliest = max(ev, key=ev.get) if ev else None
+    turn.exits = exits(r, para.start, para.end, quotes, likeliest)
     return turn
 
 
@@ -302,9 +359,11 @@ def attribute(doc: Document) -> None:
                 between = doc.paragraphs[turns[-1].pidx + 1 : pidx]
                 turn.bridge = sum(len(p) for p in between)
                 if between:
-                    # Whoever the narration just before this line is about is likely in it.
+                    # Whoever the narration just before this line is about is likely in it,
+                    # unless it shows them leaving.
                     for c in set(r.salience.narration_characters(between[0].start, between[-1].end)):
                         turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE
+                    turns[-1].exits |= exits(r, between[0].start, between[-1].end, [], None)
             turns.append(turn)
         r.salience.took_turn(turns[-1])
         r.salience.advance(para.end)

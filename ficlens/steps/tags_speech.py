@@ -43,6 +43,7 @@ _EPITHET_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_ROLE_RE = re.compile(r"the\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]{3,}(?:-[a-z]+)?)\b")
 _CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?[A-Z][a-z]+\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
@@ -108,6 +109,9 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     e = _CAPITAL_EPITHET_RE.match(text, pos, limit)
     if e:  # "the Slytherin", "the Brit": a description with a capital, no one's name here
         return e.start(), e.end(), "epithet", None
+    e = _ROLE_RE.match(text, pos, limit)
+    if e and e.group("head").lower() not in words("speech_verbs"):  # "the duchess", "the old beadle"
+        return e.start(), e.end(), "role", None
     return None
 
 
@@ -176,7 +180,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     verb = v.group()
     if speech_verb(verb):
         return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, True, _addressee(text, v.end(), limit, names))
-    if speech_verb(verb, strict=False):
+    if speech_verb(verb, strict=False) and found[2] != "role":
         # An action right after the quote: a tag if it follows a comma, else an action beat.
         return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, led_by_comma)
     return None
