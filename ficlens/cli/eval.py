@@ -41,7 +41,7 @@ def _print(report: dict) -> None:
 
 @click.group("eval")
 def eval_group() -> None:
-    """Evaluate ficlens against annotated corpora (PDNC, LitBank)."""
+    """Evaluate ficlens against annotated corpora (PDNC, LitBank, the team's fan fiction)."""
 
 
 def _common(f):
@@ -52,28 +52,19 @@ def _common(f):
     return f
 
 
-@eval_group.command("pdnc")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@_common
-def pdnc(directory, characters, as_json, only, workers) -> None:
-    """Score against the Project Dialogism Novel Corpus in DIRECTORY."""
-    report = run.evaluate(list(read_pdnc(directory, list(only) or None)), _settings(characters), workers)
-    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
+def _corpus_command(name: str, reader, help_text: str) -> click.Command:
+    @eval_group.command(name, help=help_text)
+    @click.argument("directory", type=click.Path(exists=True, file_okay=False))
+    @_common
+    def command(directory, characters, as_json, only, workers) -> None:
+        report = run.evaluate(list(reader(directory, list(only) or None)), _settings(characters), workers)
+        click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
+
+    return command
 
 
-@eval_group.command("litbank")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@_common
-def litbank(directory, characters, as_json, only, workers) -> None:
-    """Score against LitBank's quotation annotations in DIRECTORY."""
-    report = run.evaluate(list(read_litbank(directory, list(only) or None)), _settings(characters), workers)
-    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
-
-
-@eval_group.command("fanfic")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@_common
-def fanfic(directory, characters, as_json, only, workers) -> None:
-    """Score against annotated fan-fiction chapters in DIRECTORY (format: benchmarks/fanfic-gold/README.md)."""
-    report = run.evaluate(list(read_fanfic(directory, list(only) or None)), _settings(characters), workers)
-    click.echo(json.dumps(report, indent=1)) if as_json else _print(report)
+pdnc = _corpus_command("pdnc", read_pdnc, "Score against the Project Dialogism Novel Corpus in DIRECTORY.")
+litbank = _corpus_command("litbank", read_litbank, "Score against LitBank's quotation annotations in DIRECTORY.")
+fanfic = _corpus_command(
+    "fanfic", read_fanfic, "Score against annotated fan-fiction chapters in DIRECTORY (format: benchmarks/fanfic-gold/README.md)."
+)

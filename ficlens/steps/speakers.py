@@ -271,13 +271,6 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 ev[who] = ev.get(who, 0.0) + ROLE_TAG
                 turn.cue = turn.cue or "tag_epithet"
             continue
-        if tag.kind == "role":
-            # "said the duchess": the roster's one character with that word in a name, if any.
-            who = r.role_owner(r.text[tag.start : tag.end])
-            if who:
-                ev[who] = ev.get(who, 0.0) + ROLE_TAG
-                turn.cue = turn.cue or "tag_epithet"
-            continue
         if tag.gender in ("I", "W"):
             if tag.gender == "I" and r.first_person:
                 ev[NARRATOR] = ev.get(NARRATOR, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
