@@ -35,6 +35,8 @@ GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
 ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
 ADDRESS_CLASH = -0.8
+ANCHOR = 2.5  # evidence that shows a candidate takes part (a tag, a beat)
+UNANCHORED = -0.5  # a candidate nothing in the conversation shows taking part
 GONE = -1.5  # a candidate the narration showed leaving
 RETURNED = 2.5  # evidence that brings a departed candidate back (a tag or a beat)
 NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
@@ -85,8 +87,11 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
     if listed:
         em += np.array([0.0 if c in listed else OFF_ROSTER for c in cands])[None, :]
     arrive = _arrivals(conv, cands)
+    anchored = {c for t in conv for c, v in t.evidence.items() if v >= ANCHOR} | {c for t in conv for c in t.vocatives}
     for j, c in enumerate(cands):
         em[: arrive.get(c, len(conv)), j] += NOT_YET
+        if c not in anchored:
+            em[:, j] += UNANCHORED
     # Someone who has left speaks no more until the story brings them back.
     gone: set[str] = set()
     for i, t in enumerate(conv):

@@ -34,6 +34,7 @@ _KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "grandfather": ("M", ("Grandfather", "Grandpa", "Grandpapa"), False),
     "cousin": (None, ("Cousin",), False),
 }
+_TITLED_KIN = frozenset("father papa mother mama mamma husband wife".split())
 _EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
 
 
@@ -67,11 +68,17 @@ class Families:
         gender, titles, shares_surname = _KIN[kin]
         out: list[str] = []
         if shares_surname:
+            # A parent or spouse carries the title ("her father" is Mr. Woodhouse, "his wife"
+            # Mrs. Bennet, not Jane Bennet); a sibling or child may not.
+            needs_title = kin in _TITLED_KIN
             for s in self._surnames(possessor):
                 for c in sorted(self.surname.get(s, ())):
                     if c != possessor and (gender is None or self.gender.get(c) in (gender, None)):
                         titled = any(c in self.titled.get(t.lower(), ()) for t in titles)
-                        out.insert(0, c) if titled else out.append(c)
+                        if titled:
+                            out.insert(0, c)
+                        elif not needs_title:
+                            out.append(c)
         else:
             for t in titles:
                 for c in sorted(self.titled.get(t.lower(), ())):

@@ -32,6 +32,11 @@ from ficlens.steps import confidence, conversation, descriptive, kinship, narrat
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Salience, Turn
 
+# Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
+_ADDRESS_LEAD = re.compile(
+    r"(?:^|[,!?.]\s*)(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\s+)+$",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 
@@ -66,7 +71,8 @@ class _Reader:
             m = self.names[k]
             before = self.text[q.start : m.start].rstrip()
             after = self.text[m.end : q.end].lstrip()
-            if m.character and (not before or before[-1] in ",!?.") and (not after or after[0] in ",!?.;"):
+            opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
+            if m.character and opens and (not after or after[0] in ",!?.;"):
                 out.append(m.character)
             k += 1
         return out
