@@ -169,7 +169,27 @@ def _match_roster(form: _Form, exact: dict[str, Character], parts: dict[str, lis
         hits = [c for c in parts.get(bare, []) if form.honorific is None or _gender_fits(form.honorific, c.gender)]
         if len(hits) == 1:
             return hits[0]
+    elif form.tokens[0][0].isupper():
+        # "Master Charles Bates" for the roster's "Charley Bates": the surname, if only one has it.
+        last = form.tokens[-1].lower()
+        hits = [c for c in parts.get(last, []) if form.honorific is None or _gender_fits(form.honorific, c.gender)]
+        if len(hits) == 1 and normalize_name(hits[0].name).split()[-1] == last:
+            return hits[0]
     return None
+
+
+def _resolve_shared(forms: list[_Form], by_roster: dict[str, "_Entity"], parts: dict[str, list[Character]]) -> list[_Form]:
+    """A bare surname the roster gives to several people ("Denham": Ralph, Mrs. Denham, Joan)
+    is, in running narration, the one the story is about: the bearer named far more often."""
+    rest = []
+    for f in forms:
+        hits = parts.get(normalize_name(f.tokens[0]), []) if len(f.tokens) == 1 and f.honorific is None else []
+        counts = sorted(((by_roster[c.id].count if c.id in by_roster else 0), c.id) for c in hits)
+        if len(counts) >= 2 and counts[-1][0] >= 2 * max(1, counts[-2][0]) and counts[-1][0] >= 5:
+            by_roster[counts[-1][1]].forms.append(f)
+        else:
+            rest.append(f)
+    return rest
 
 
 def _gender_fits(hon: str | None, gender: str | None) -> bool:

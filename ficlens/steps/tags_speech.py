@@ -48,7 +48,7 @@ _CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?[A-Z][a-z]+\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
     "unto round around before under over beneath against among amongst between beyond through without "
-    "whom whose".split()
+    "whom".split()
 )
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
 _ADVERB_RE = re.compile(r"(?:\s*,?\s*[A-Za-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
@@ -107,7 +107,11 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     if e:
         return e.start(), e.end(), "epithet", EPITHET_NOUNS[e.group("noun").lower()]
     e = _CAPITAL_EPITHET_RE.match(text, pos, limit)
-    if e:  # "the Slytherin", "the Brit": a description with a capital, no one's name here
+    if e:
+        inner = names.between(pos + 4, e.end())
+        if inner:  # "the irrepressible Thomas": a name after all
+            return inner[0][0], inner[0][1], "name", None
+        # "the Slytherin", "the Brit": a description with a capital, no one's name here
         return e.start(), e.end(), "epithet", None
     e = _ROLE_RE.match(text, pos, limit)
     if e and e.group("head").lower() not in words("speech_verbs"):  # "the duchess", "the old beadle"
@@ -235,7 +239,7 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         w = m.group().lower()
         if w in _PRONOUNS:
             candidates.append((m.start(), m.end(), "pronoun", _PRONOUNS[w]))
-        elif w == "who":
+        elif w in ("who", "whose"):
             candidates.append((m.start(), m.end(), "who", None))
     for em in _EPITHET_RE.finditer(text, a, b):
         candidates.append((em.start(), em.end(), "epithet", EPITHET_NOUNS[em.group("noun").lower()]))
