@@ -51,6 +51,7 @@ _MARKS_RE = {
     "german": re.compile("[\u00ab\u00bb]"),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LOOK = 200  # characters of narration around a quote that decide whether it is speech
 
 
 @dataclass(slots=True)
@@ -243,7 +244,7 @@ def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
     ws = _WORD_RE.findall(content)
     if len(ws) > 4 or content[-1] in ",.!?\u2026\u2014-~":
         return True
-    before = text[para.start : piece.open_at].rstrip()
+    before = text[max(para.start, piece.open_at - _LOOK) : piece.open_at].rstrip()
     if not before or before[-1] in ".!?:\u2014\u2013-\u2026\"\u201c\u201d":
         return True
     prev_words = _WORD_RE.findall(before[-40:])
@@ -253,7 +254,7 @@ def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
     if prev in words("speech_verbs") or before[-1] == ",":
         return True
     after_at = (piece.close_at + 1) if piece.close_at is not None else piece.end
-    after = text[after_at : para.end].lstrip()
+    after = text[after_at : min(para.end, after_at + _LOOK)].lstrip()
     # Embedded in a narration sentence that goes on in lower case: a scare quote or a title.
     return not (after[:1].islower() or after[:1] in ",;)" or (after[:1] in ".!?" and len(ws) <= 3))
 
