@@ -460,10 +460,11 @@ def run(doc: Document) -> None:
     # "the Knightleys" is a family, not a person called Knightleys.
     counts = Counter({f.tokens[0]: f.count for f in unmatched if len(f.tokens) == 1})
     unmatched = [f for f in unmatched if not _family_plural(f, counts)]
-    # Single names first: a full name said once is a person if its first or last name is one.
     if roster:
+        unmatched = _resolve_shared(unmatched, by_roster, parts)
         # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
         unmatched = [f for f in unmatched if not (f.honorific is None and all(o.article for o in f.occurrences))]
+    # Single names first: a full name said once is a person if its first or last name is one.
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
