@@ -387,7 +387,9 @@ def _descriptions(doc: Document, stats: names.NameStats, taken: list[tuple[int, 
             if not (k >= 0 and taken[k][1] > s):
                 spans.append((s, e))
         if len(spans) >= 2:
-            out.append(_Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name))
+            # "the March Hare" is also plain "March Hare"; "the landlady" is not "landlady".
+            also = [d.phrase] if d.phrase[0].isupper() else []
+            out.append(_Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name, aliases=also))
     _drop_covered(stats, [(s, e) for ent in out for s, e, _ in ent.found])
     return out
 
@@ -411,13 +413,18 @@ def _link_descriptions(text: str, described: list[_Entity], named: list[_Entity]
         for s, e, _ in d.found:
             right = e + (2 if text.startswith(", ", e) else 0)
             if right != e and right in starts:
-                votes[starts[right]] += 1
+                votes[starts[right]] += 1  # "the beadle, Mr. Bumble"
+            # "Mr. Bumble, the beadle," -- an apposition closes; "Polina, the General's" is not one.
+            if text[e : e + 1] not in (",", ".", ";", ":", "!", "?", ")"):
+                continue
             for gap in (2, 1):
                 if text[s - gap : s] in (", ", " ") and (s - gap) in ends and (gap == 2 or text[s - 1] == " "):
                     votes[ends[s - gap]] += 1
                     break
-        if votes:
-            target = named[votes.most_common(1)[0][0]]
+        top = votes.most_common(1)
+        # One chance apposition does not make a description that recurs often someone's alias.
+        if top and (top[0][1] >= 2 or len(d.found) <= 10):
+            target = named[top[0][0]]
             target.found.extend(d.found)
             target.aliases.append(d.label or "")
         else:
