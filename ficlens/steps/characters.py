@@ -199,11 +199,12 @@ def _gender_fits(hon: str | None, gender: str | None) -> bool:
 
 @cache
 def _nicknames() -> dict[str, set[str]]:
+    """Nickname -> the given names it shortens ("lizzy" -> {"elizabeth"}). One way only:
+    "Christopher" is not "Kit Markham", though "Kit" may be Christopher."""
     table: dict[str, set[str]] = defaultdict(set)
     for nick, full in pairs("nicknames").items():
         for f in full.split(","):
             table[nick].add(f.strip().lower())
-            table[f.strip().lower()].add(nick)
     return table
 
 

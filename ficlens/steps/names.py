@@ -25,7 +25,7 @@ _CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_L
 _PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next line
 _PHRASE_RE = re.compile(
-    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+)?(?P<name>{_CAP}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}}))?(?P<name>{_CAP}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
@@ -121,8 +121,9 @@ def _occurrence(
     stats: NameStats,
 ) -> Occurrence | None:
     """The name occurrence a phrase match stands for, with word counts updated; None if not a name."""
-    name_at = m.start("name")
-    spans = [(name_at + t.start(), name_at + t.end()) for t in _TOKEN_RE.finditer(m.group("name"))]
+    # "Mrs. van der Luyden": particles after a title belong to the name.
+    name_at = m.start("pre") if m.group("pre") else m.start("name")
+    spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, name_at, m.end("name"))]
     tokens = [text[a:b] for a, b in spans]
     hon = m.group("hon")
     k = bisect.bisect_right(qstarts, m.start()) - 1
@@ -149,6 +150,8 @@ def _occurrence(
             break
     if len(tokens) == 1 and (tokens[0].lower() in stop or len(tokens[0]) == 1):
         return None
+    if not any(t[0].isupper() for t in tokens):
+        return None  # only particles left ("Mr. de" of "Mr. de Winter", Winter taken for the season)
     caps = [t for t in tokens if t[0].isupper()]
     if initial:
         stats.cap_initial[caps[0]] += 1
