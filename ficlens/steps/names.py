@@ -134,7 +134,7 @@ def _occurrence(
     while len(tokens) > 1 and tokens[0].lower() in stop:
         initial = False
         tokens, spans = tokens[1:], spans[1:]
-    while len(tokens) > 1 and tokens[-1].lower() in stop:
+    while len(tokens) > 1 and tokens[-1].lower() in stop and not (hon and len([t for t in tokens if t[0].isupper()]) == 1):
         tokens, spans = tokens[:-1], spans[:-1]
     hon_at = m.start()
     if hon and spans[0][0] != name_at:
