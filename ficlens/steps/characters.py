@@ -15,57 +15,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
-from ficlens.steps import descriptive, names
+from ficlens.steps import descriptive, grouping, names
+from ficlens.steps.grouping import Entity, Form
 from ficlens.steps.roster_match import matcher_for
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
-
-
-@dataclass
-class _Form:
-    """A distinct way a name is written: its title (if any) and its words."""
-
-    honorific: str | None
-    tokens: tuple[str, ...]
-    count: int = 0
-    mid: int = 0
-    person: float = 0.0
-    thing: float = 0.0
-    occurrences: list[names.Occurrence] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        hon = _display_honorific(self.honorific)
-        return f"{hon} {' '.join(self.tokens)}" if hon else " ".join(self.tokens)
-
-
-@dataclass
-class _Entity:
-    forms: list[_Form] = field(default_factory=list)
-    roster: Character | None = None
-    # Roster aliases found verbatim in the text ("the stranger"): (start, end, alias as written).
-    found: list[tuple[int, int, str]] = field(default_factory=list)
-    # A name the entity has instead of its forms' ("the Mock Turtle").
-    label: str | None = None
-    # More names, from descriptions folded into the entity ("the beadle").
-    aliases: list[str] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return sum(f.count for f in self.forms) + len(self.found)
-
-
-def _display_honorific(hon: str | None) -> str | None:
-    if hon is None:
-        return None
-    short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det", "m"}
-    return hon.capitalize() + ("." if hon in short else "")
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
@@ -90,14 +48,14 @@ def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats)
             occ.honorific, occ.tokens = occ.tokens[0].lower(), occ.tokens[1:]
 
 
-def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, tuple[str, ...]], _Form]:
-    forms: dict[tuple[str | None, tuple[str, ...]], _Form] = {}
+def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, tuple[str, ...]], Form]:
+    forms: dict[tuple[str | None, tuple[str, ...]], Form] = {}
     for occ in stats.occurrences:
         _trim_leading_word(occ, text, stats)
         key = (occ.honorific, occ.tokens)
         form = forms.get(key)
         if form is None:
-            form = forms[key] = _Form(occ.honorific, occ.tokens)
+            form = forms[key] = Form(occ.honorific, occ.tokens)
         form.count += 1
         form.mid += not occ.initial
         form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
@@ -106,7 +64,7 @@ def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, 
     return forms
 
 
-def _is_person(form: _Form, stats: names.NameStats, person_tokens: set[str] | None = None) -> bool:
+def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | None = None) -> bool:
     """Whether a form names a person; ``person_tokens`` are words already known as people's names."""
     if form.honorific is None and len(form.tokens) == 1 and form.tokens[0].lower() in pairs("honorifics"):
         return False  # "Madam", "Sir", "Doctor" alone address someone without naming them
@@ -156,29 +114,29 @@ def _roster_index(roster: list[Character]) -> tuple[dict[str, Character], dict[s
     return exact, parts
 
 
-def _match_roster(form: _Form, exact: dict[str, Character], parts: dict[str, list[Character]]) -> Character | None:
+def _match_roster(form: Form, exact: dict[str, Character], parts: dict[str, list[Character]]) -> Character | None:
     key = normalize_name(form.text)
     if key in exact:
         return exact[key]
     bare = normalize_name(" ".join(form.tokens))
     if bare in exact:
         hit = exact[bare]
-        if form.honorific is None or _gender_fits(form.honorific, hit.gender):
+        if form.honorific is None or grouping.gender_fits(form.honorific, hit.gender):
             return hit
     if len(form.tokens) == 1:
-        hits = [c for c in parts.get(bare, []) if form.honorific is None or _gender_fits(form.honorific, c.gender)]
+        hits = [c for c in parts.get(bare, []) if form.honorific is None or grouping.gender_fits(form.honorific, c.gender)]
         if len(hits) == 1:
             return hits[0]
     elif form.tokens[0][0].isupper():
         # "Master Charles Bates" for the roster's "Charley Bates": the surname, if only one has it.
         last = form.tokens[-1].lower()
-        hits = [c for c in parts.get(last, []) if form.honorific is None or _gender_fits(form.honorific, c.gender)]
+        hits = [c for c in parts.get(last, []) if form.honorific is None or grouping.gender_fits(form.honorific, c.gender)]
         if len(hits) == 1 and normalize_name(hits[0].name).split()[-1] == last:
             return hits[0]
     return None
 
 
-def _resolve_shared(forms: list[_Form], by_roster: dict[str, "_Entity"], parts: dict[str, list[Character]]) -> list[_Form]:
+def _resolve_shared(forms: list[Form], by_roster: dict[str, "Entity"], parts: dict[str, list[Character]]) -> list[Form]:
     """A bare surname the roster gives to several people ("Denham": Ralph, Mrs. Denham, Joan)
     is, in running narration, the one the story is about: the bearer named far more often."""
     rest = []
@@ -190,100 +148,6 @@ def _resolve_shared(forms: list[_Form], by_roster: dict[str, "_Entity"], parts: 
         else:
             rest.append(f)
     return rest
-
-
-def _gender_fits(hon: str | None, gender: str | None) -> bool:
-    g = pairs("honorifics").get(hon or "", "-")
-    return g == "-" or gender is None or g == gender
-
-
-@cache
-def _nicknames() -> dict[str, set[str]]:
-    """Nickname -> the given names it shortens ("lizzy" -> {"elizabeth"}). One way only:
-    "Christopher" is not "Kit Markham", though "Kit" may be Christopher."""
-    table: dict[str, set[str]] = defaultdict(set)
-    for nick, full in pairs("nicknames").items():
-        for f in full.split(","):
-            table[nick].add(f.strip().lower())
-    return table
-
-
-def _first_name_gender(tokens: tuple[str, ...]) -> str | None:
-    g = pairs("first_names").get(tokens[0].lower())
-    return g if g in ("M", "F") else None
-
-
-def _entity_gender(entity: _Entity) -> str | None:
-    """The gender an entity's titles or given name state, for merging decisions."""
-    for f in entity.forms:
-        g = _form_gender(f)
-        if g:
-            return g
-    for f in entity.forms:
-        if len(f.tokens) >= 2:
-            g = _first_name_gender(f.tokens)
-            if g:
-                return g
-    return None
-
-
-def _cluster(forms: list[_Form]) -> list[_Entity]:
-    """Group the forms of one person (see the module docstring)."""
-    full = [f for f in forms if len(f.tokens) >= 2]
-    single = [f for f in forms if len(f.tokens) == 1]
-    entities: dict[tuple[str, str, str | None], _Entity] = {}
-    # "Mr. John Knightley" and "Mrs. John Knightley" are two people: key full names by title gender.
-    genders: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for f in full:
-        g = _form_gender(f)
-        if g:
-            genders[(f.tokens[0], f.tokens[-1])].add(g)
-    for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
-        pair = (f.tokens[0], f.tokens[-1])
-        g = _form_gender(f)
-        if g is None and genders[pair]:
-            # "John Knightley" is Mr., not Mrs., John Knightley: the given name decides first.
-            g = _first_name_gender(f.tokens) or (next(iter(genders[pair])) if len(genders[pair]) == 1 else "M")
-        entities.setdefault((*pair, g), _Entity()).forms.append(f)
-    # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
-    titled_full = {(f.honorific, f.tokens[-1]) for f in full if f.honorific}
-    # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
-    titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for f in single:
-        if f.honorific:
-            titles_by_name[(f.tokens[0], _form_gender(f))].add(f.honorific)
-    nick = _nicknames()
-    standalone: dict[tuple[str | None, str], _Entity] = {}
-    # Titled forms first, so that a bare surname can join its one titled bearer ("Giles", "Mr. Giles").
-    for f in sorted(single, key=lambda f: (f.honorific is None, -f.count)):
-        tok = f.tokens[0]
-        if f.honorific:
-            if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, _form_gender(f))]) > 1:
-                hits = []
-            else:
-                hits = [k for k in entities if k[1] == tok or k[0] == tok]
-                hits = [k for k in hits if _gender_fits(f.honorific, _entity_gender(entities[k]))]
-        else:
-            hits = [k for k in entities if k[0] == tok]
-            if not hits:
-                hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
-            if not hits:
-                hits = [k for k in entities if k[1] == tok]
-        if len(hits) == 1:
-            entities[hits[0]].forms.append(f)
-            continue
-        if f.honorific is None and len(hits) == 0:
-            titled = [k for k in standalone if k[1] == tok and k[0] is not None]
-            if len(titled) == 1 and (None, tok) not in standalone:
-                standalone[titled[0]].forms.append(f)
-                continue
-        standalone.setdefault((f.honorific, tok), _Entity()).forms.append(f)
-    return [*entities.values(), *standalone.values()]
-
-
-def _form_gender(form: _Form) -> str | None:
-    g = pairs("honorifics").get(form.honorific or "", "-")
-    return None if g == "-" else g
 
 
 def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]:
@@ -310,10 +174,10 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
     return votes
 
 
-def _gender(entity: _Entity, votes: Counter) -> str | None:
+def _gender(entity: Entity, votes: Counter) -> str | None:
     if entity.roster and entity.roster.gender:
         return entity.roster.gender
-    titled = Counter(g for f in entity.forms if (g := _form_gender(f)) for _ in range(f.count))
+    titled = Counter(g for f in entity.forms if (g := grouping.form_gender(f)) for _ in range(f.count))
     if titled:
         return titled.most_common(1)[0][0]
     m, f = votes.get("M", 0), votes.get("F", 0)
@@ -328,21 +192,7 @@ def _gender(entity: _Entity, votes: Counter) -> str | None:
     return None
 
 
-def _canonical(entity: _Entity) -> str:
-    """The entity's name: a roster's, else its commonest full name (untitled if it has one)."""
-    if entity.roster:
-        return entity.roster.name
-    if entity.label:
-        return entity.label
-    fulls = [f for f in entity.forms if len(f.tokens) >= 2]
-    if fulls:
-        untitled = [f for f in fulls if f.honorific is None]
-        best = max(untitled or fulls, key=lambda f: (f.count, len(f.tokens)))
-        return best.text
-    return max(entity.forms, key=lambda f: (f.count, f.honorific is None)).text
-
-
-def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity]:
+def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, Entity]:
     """Roster aliases found verbatim; name occurrences they cover are dropped from ``stats``."""
     roster = doc.roster or []
     if not roster:
@@ -350,119 +200,30 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, _Entity
     matcher = matcher_for(roster)
     text = doc.view("plain").text
     by_id = {c.id: c for c in roster}
-    entities: dict[str, _Entity] = {}
+    entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for p in doc.body_paragraphs():
         for s, e, cid in matcher.find(text, p.start, p.end):
-            entities.setdefault(cid, _Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
+            entities.setdefault(cid, Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
             spans.append((s, e))
-    _drop_covered(stats, spans)
+    names.drop_covered(stats, spans)
     return entities
-
-
-def _drop_covered(stats: names.NameStats, spans: list[tuple[int, int]]) -> None:
-    """Remove name occurrences that lie inside ``spans`` (sorted)."""
-    if not spans:
-        return
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    kept = []
-    for occ in stats.occurrences:
-        k = bisect.bisect_right(starts, occ.end - 1) - 1
-        if k >= 0 and spans[k][1] > occ.start:
-            continue
-        kept.append(occ)
-    stats.occurrences = kept
-
-
-def _descriptions(doc: Document, stats: names.NameStats, taken: list[tuple[int, int]]) -> list[_Entity]:
-    """People known by a description ("the Hatter"), outside what a roster already matched."""
-    outer = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
-    taken = sorted(taken)
-    starts = [s for s, _ in taken]
-    out = []
-    for d in descriptive.find(doc, outer):
-        spans = []
-        for s, e in d.spans:
-            k = bisect.bisect_right(starts, e - 1) - 1
-            if not (k >= 0 and taken[k][1] > s):
-                spans.append((s, e))
-        if len(spans) >= 2:
-            # "the March Hare" is also plain "March Hare"; "the landlady" is not "landlady".
-            also = [d.phrase] if d.phrase[0].isupper() else []
-            out.append(_Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name, aliases=also))
-    _drop_covered(stats, [(s, e) for ent in out for s, e, _ in ent.found])
-    return out
-
-
-def _link_descriptions(text: str, described: list[_Entity], named: list[_Entity]) -> list[_Entity]:
-    """Fold a description into the named character it is set beside ("Mr. Bumble, the beadle",
-    "the Jew, Fagin", "Fagin the Jew"); return the descriptions that stay characters of their own."""
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    for i, e in enumerate(named):
-        for f in e.forms:
-            for o in f.occurrences:
-                starts[o.start] = i
-                ends[o.end] = i
-        for s, end, _ in e.found:
-            starts[s] = i
-            ends[end] = i
-    keep = []
-    for d in described:
-        votes: Counter = Counter()
-        for s, e, _ in d.found:
-            right = e + (2 if text.startswith(", ", e) else 0)
-            if right != e and right in starts:
-                votes[starts[right]] += 1  # "the beadle, Mr. Bumble"
-            # "Mr. Bumble, the beadle," -- an apposition closes; "Polina, the General's" is not one.
-            if text[e : e + 1] not in (",", ".", ";", ":", "!", "?", ")"):
-                continue
-            for gap in (2, 1):
-                if text[s - gap : s] in (", ", " ") and (s - gap) in ends and (gap == 2 or text[s - 1] == " "):
-                    votes[ends[s - gap]] += 1
-                    break
-        top = votes.most_common(1)
-        # One chance apposition does not make a description that recurs often someone's alias.
-        if top and (top[0][1] >= 2 or len(d.found) <= 10):
-            target = named[top[0][0]]
-            target.found.extend(d.found)
-            target.aliases.append(d.label or "")
-        else:
-            keep.append(d)
-    return _merge_described(keep)
-
-
-def _merge_described(described: list[_Entity]) -> list[_Entity]:
-    """ "the Rabbit" is "the White Rabbit" when the longer description is the only one ending so."""
-    by_label = {d.label.lower(): d for d in described if d.label}
-    out = []
-    for d in described:
-        words_ = (d.label or "").lower().split()
-        longer = [k for k in by_label if k != d.label.lower() and k.endswith(" " + " ".join(words_[1:]))] if d.label else []
-        if len(longer) == 1:
-            target = by_label[longer[0]]
-            target.found.extend(d.found)
-            target.aliases.append(d.label)
-        else:
-            out.append(d)
-    return out
 
 
 def run(doc: Document) -> None:
     stats = names.scan(doc)
     by_roster = _roster_mentions(doc, stats)
     # A roster says who the people are; descriptions then stay epithets for them.
-    described = [] if doc.roster else _descriptions(doc, stats, [])
+    described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)
-    rest: list[_Form] = []
-    unmatched: list[_Form] = []
+    rest: list[Form] = []
+    unmatched: list[Form] = []
     for f in forms:
         hit = _match_roster(f, exact, parts) if roster else None
         if hit is not None:
-            by_roster.setdefault(hit.id, _Entity(roster=hit)).forms.append(f)
+            by_roster.setdefault(hit.id, Entity(roster=hit)).forms.append(f)
         else:
             unmatched.append(f)
     # "the Knightleys" is a family, not a person called Knightleys.
@@ -476,15 +237,15 @@ def run(doc: Document) -> None:
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
-    named = [*by_roster.values(), *_cluster(rest)]
-    entities = [*named, *_link_descriptions(doc.view("plain").text, described, named)]
+    named = [*by_roster.values(), *grouping.cluster(rest)]
+    entities = [*named, *descriptive.link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]
     chars, mentions = _characters(doc, entities)
     doc.characters = chars
     doc.mentions = mentions
 
 
-def _family_plural(form: _Form, counts: Counter) -> bool:
+def _family_plural(form: Form, counts: Counter) -> bool:
     """ "the Knightleys": a surname in the plural, mostly after "the", that is a name in the singular."""
     tok = form.tokens[0]
     if len(form.tokens) != 1 or form.honorific or not tok.endswith("s") or counts.get(tok[:-1], 0) < 2:
@@ -492,18 +253,18 @@ def _family_plural(form: _Form, counts: Counter) -> bool:
     return sum(o.article for o in form.occurrences) * 2 >= form.count
 
 
-def _keep(entity: _Entity) -> bool:
+def _keep(entity: Entity) -> bool:
     person = sum(f.person for f in entity.forms)
     return entity.count >= 2 or person >= 2
 
 
-def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character], list[Mention]]:
+def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character], list[Mention]]:
     used: set[str] = set()
     chars: list[Character] = []
     mentions: list[Mention] = []
     order = sorted(entities, key=lambda e: -e.count)
     for e in order:
-        name = _canonical(e)
+        name = grouping.canonical(e)
         cid = e.roster.id if e.roster else slug(name)
         base, n = cid, 2
         while cid in used:
@@ -528,7 +289,7 @@ def _characters(doc: Document, entities: list[_Entity]) -> tuple[list[Character]
     return chars, [m for m in mentions if m.character in kept]
 
 
-def _evidenced(entity: _Entity, votes: Counter) -> bool:
+def _evidenced(entity: Entity, votes: Counter) -> bool:
     """Whether a discovered single name shows it is a person: it speaks or is spoken to, has a
     title, is followed by "he" or "she", or is a known given name. "Scrabble" and "Friend" are not."""
     if entity.roster or entity.label or entity.found:

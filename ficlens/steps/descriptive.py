@@ -10,12 +10,14 @@ times ("the man", "the girl", "the stranger") are left to the epithet resolver.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficlens.lexicon import words
 from ficlens.model import Document
+from ficlens.steps import grouping, names
 
 _MIN_TAGS = 3
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
@@ -77,3 +79,77 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
             d.spans.extend((m.start(), m.end()) for m in pattern.finditer(text, p.start, p.end))
         found.append(d)
     return found
+
+
+def description_entities(doc: Document, stats: names.NameStats, taken: list[tuple[int, int]]) -> list[grouping.Entity]:
+    """People known by a description ("the Hatter"), outside what a roster already matched."""
+    outer = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    out = []
+    for d in find(doc, outer):
+        spans = []
+        for s, e in d.spans:
+            k = bisect.bisect_right(starts, e - 1) - 1
+            if not (k >= 0 and taken[k][1] > s):
+                spans.append((s, e))
+        if len(spans) >= 2:
+            # "the March Hare" is also plain "March Hare"; "the landlady" is not "landlady".
+            also = [d.phrase] if d.phrase[0].isupper() else []
+            out.append(grouping.Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name, aliases=also))
+    names.drop_covered(stats, [(s, e) for ent in out for s, e, _ in ent.found])
+    return out
+
+
+def link_descriptions(text: str, described: list[grouping.Entity], named: list[grouping.Entity]) -> list[grouping.Entity]:
+    """Fold a description into the named character it is set beside ("Mr. Bumble, the beadle",
+    "the Jew, Fagin", "Fagin the Jew"); return the descriptions that stay characters of their own."""
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for i, e in enumerate(named):
+        for f in e.forms:
+            for o in f.occurrences:
+                starts[o.start] = i
+                ends[o.end] = i
+        for s, end, _ in e.found:
+            starts[s] = i
+            ends[end] = i
+    keep = []
+    for d in described:
+        votes: Counter = Counter()
+        for s, e, _ in d.found:
+            right = e + (2 if text.startswith(", ", e) else 0)
+            if right != e and right in starts:
+                votes[starts[right]] += 1  # "the beadle, Mr. Bumble"
+            # "Mr. Bumble, the beadle," -- an apposition closes; "Polina, the General's" is not one.
+            if text[e : e + 1] not in (",", ".", ";", ":", "!", "?", ")"):
+                continue
+            for gap in (2, 1):
+                if text[s - gap : s] in (", ", " ") and (s - gap) in ends and (gap == 2 or text[s - 1] == " "):
+                    votes[ends[s - gap]] += 1
+                    break
+        top = votes.most_common(1)
+        # One chance apposition does not make a description that recurs often someone's alias.
+        if top and (top[0][1] >= 2 or len(d.found) <= 10):
+            target = named[top[0][0]]
+            target.found.extend(d.found)
+            target.aliases.append(d.label or "")
+        else:
+            keep.append(d)
+    return merge_described(keep)
+
+
+def merge_described(described: list[grouping.Entity]) -> list[grouping.Entity]:
+    """ "the Rabbit" is "the White Rabbit" when the longer description is the only one ending so."""
+    by_label = {d.label.lower(): d for d in described if d.label}
+    out = []
+    for d in described:
+        words_ = (d.label or "").lower().split()
+        longer = [k for k in by_label if k != d.label.lower() and k.endswith(" " + " ".join(words_[1:]))] if d.label else []
+        if len(longer) == 1:
+            target = by_label[longer[0]]
+            target.found.extend(d.found)
+            target.aliases.append(d.label)
+        else:
+            out.append(d)
+    return out

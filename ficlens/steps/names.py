@@ -208,3 +208,18 @@ def scan(doc: Document) -> NameStats:
                 occ.vocative = _is_vocative(text, occ, quotes, qstarts)
             stats.occurrences.append(occ)
     return stats
+
+
+def drop_covered(stats: NameStats, spans: list[tuple[int, int]]) -> None:
+    """Remove name occurrences that lie inside ``spans`` (sorted)."""
+    if not spans:
+        return
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    kept = []
+    for occ in stats.occurrences:
+        k = bisect.bisect_right(starts, occ.end - 1) - 1
+        if k >= 0 and spans[k][1] > occ.start:
+            continue
+        kept.append(occ)
+    stats.occurrences = kept

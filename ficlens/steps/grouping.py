@@ -1,0 +1,166 @@
+"""Grouping the ways one person is named into one entity.
+
+"Derek Shepherd", "Derek", "Shepherd" and "Dr. Shepherd" are one person; "Mr.
+Knightley" and "Mr. John Knightley" stay two when the text keeps them apart, as do
+"Mrs. John Knightley" and her husband, two people who share a surname, and "Miss
+Lucas" and "Lady Lucas". Used by the `characters` step.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from ficlens.lexicon import pairs
+from ficlens.model import Character
+from ficlens.steps import names
+
+
+@dataclass
+class Form:
+    """A distinct way a name is written: its title (if any) and its words."""
+
+    honorific: str | None
+    tokens: tuple[str, ...]
+    count: int = 0
+    mid: int = 0
+    person: float = 0.0
+    thing: float = 0.0
+    occurrences: list[names.Occurrence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        hon = display_honorific(self.honorific)
+        return f"{hon} {' '.join(self.tokens)}" if hon else " ".join(self.tokens)
+
+
+@dataclass
+class Entity:
+    forms: list[Form] = field(default_factory=list)
+    roster: Character | None = None
+    # Roster aliases found verbatim in the text ("the stranger"): (start, end, alias as written).
+    found: list[tuple[int, int, str]] = field(default_factory=list)
+    # A name the entity has instead of its forms' ("the Mock Turtle").
+    label: str | None = None
+    # More names, from descriptions folded into the entity ("the beadle").
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(f.count for f in self.forms) + len(self.found)
+
+
+def display_honorific(hon: str | None) -> str | None:
+    if hon is None:
+        return None
+    short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det", "m"}
+    return hon.capitalize() + ("." if hon in short else "")
+
+
+def gender_fits(hon: str | None, gender: str | None) -> bool:
+    g = pairs("honorifics").get(hon or "", "-")
+    return g == "-" or gender is None or g == gender
+
+
+@cache
+def nicknames() -> dict[str, set[str]]:
+    """Nickname -> the given names it shortens ("lizzy" -> {"elizabeth"}). One way only:
+    "Christopher" is not "Kit Markham", though "Kit" may be Christopher."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for nick, full in pairs("nicknames").items():
+        for f in full.split(","):
+            table[nick].add(f.strip().lower())
+    return table
+
+
+def first_name_gender(tokens: tuple[str, ...]) -> str | None:
+    g = pairs("first_names").get(tokens[0].lower())
+    return g if g in ("M", "F") else None
+
+
+def form_gender(form: Form) -> str | None:
+    g = pairs("honorifics").get(form.honorific or "", "-")
+    return None if g == "-" else g
+
+
+def entity_gender(entity: Entity) -> str | None:
+    """The gender an entity's titles or given name state, for merging decisions."""
+    for f in entity.forms:
+        g = form_gender(f)
+        if g:
+            return g
+    for f in entity.forms:
+        if len(f.tokens) >= 2:
+            g = first_name_gender(f.tokens)
+            if g:
+                return g
+    return None
+
+
+def cluster(forms: list[Form]) -> list[Entity]:
+    """Group the forms of one person (see the module docstring)."""
+    full = [f for f in forms if len(f.tokens) >= 2]
+    single = [f for f in forms if len(f.tokens) == 1]
+    entities: dict[tuple[str, str, str | None], Entity] = {}
+    # "Mr. John Knightley" and "Mrs. John Knightley" are two people: key full names by title gender.
+    genders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in full:
+        g = form_gender(f)
+        if g:
+            genders[(f.tokens[0], f.tokens[-1])].add(g)
+    for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
+        pair = (f.tokens[0], f.tokens[-1])
+        g = form_gender(f)
+        if g is None and genders[pair]:
+            # "John Knightley" is Mr., not Mrs., John Knightley: the given name decides first.
+            g = first_name_gender(f.tokens) or (next(iter(genders[pair])) if len(genders[pair]) == 1 else "M")
+        entities.setdefault((*pair, g), Entity()).forms.append(f)
+    # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
+    titled_full = {(f.honorific, f.tokens[-1]) for f in full if f.honorific}
+    # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
+    titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for f in single:
+        if f.honorific:
+            titles_by_name[(f.tokens[0], form_gender(f))].add(f.honorific)
+    nick = nicknames()
+    standalone: dict[tuple[str | None, str], Entity] = {}
+    # Titled forms first, so that a bare surname can join its one titled bearer ("Giles", "Mr. Giles").
+    for f in sorted(single, key=lambda f: (f.honorific is None, -f.count)):
+        tok = f.tokens[0]
+        if f.honorific:
+            if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
+                hits = []
+            else:
+                hits = [k for k in entities if k[1] == tok or k[0] == tok]
+                hits = [k for k in hits if gender_fits(f.honorific, entity_gender(entities[k]))]
+        else:
+            hits = [k for k in entities if k[0] == tok]
+            if not hits:
+                hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
+            if not hits:
+                hits = [k for k in entities if k[1] == tok]
+        if len(hits) == 1:
+            entities[hits[0]].forms.append(f)
+            continue
+        if f.honorific is None and len(hits) == 0:
+            titled = [k for k in standalone if k[1] == tok and k[0] is not None]
+            if len(titled) == 1 and (None, tok) not in standalone:
+                standalone[titled[0]].forms.append(f)
+                continue
+        standalone.setdefault((f.honorific, tok), Entity()).forms.append(f)
+    return [*entities.values(), *standalone.values()]
+
+
+def canonical(entity: Entity) -> str:
+    """The entity's name: a roster's, else its commonest full name (untitled if it has one)."""
+    if entity.roster:
+        return entity.roster.name
+    if entity.label:
+        return entity.label
+    fulls = [f for f in entity.forms if len(f.tokens) >= 2]
+    if fulls:
+        untitled = [f for f in fulls if f.honorific is None]
+        best = max(untitled or fulls, key=lambda f: (f.count, len(f.tokens)))
+        return best.text
+    return max(entity.forms, key=lambda f: (f.count, f.honorific is None)).text
