@@ -71,7 +71,8 @@ def _split_wrapped(text: str, block: list[tuple[int, int]]) -> list[list[tuple[i
         return [block]
     paras: list[list[tuple[int, int]]] = [[block[0]]]
     for line, indent in zip(block[1:], indents[1:]):
-        if indent > 0:
+        # An indented line that begins in lower case goes on with the sentence before it.
+        if indent > 0 and not text[line[0] + indent : line[0] + indent + 1].islower():
             paras.append([line])
         else:
             paras[-1].append(line)

@@ -169,6 +169,7 @@ MENTIONED = 1.2
 BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 ROLE_TAG = 5.0
+NARRATOR_PRESENT = 0.5
 
 
 _ADDRESS_M = re.compile(r"(?:^|,\s*)(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]", re.IGNORECASE)
@@ -350,6 +351,8 @@ def attribute(doc: Document) -> None:
         turn.context = r.salience.ranked(set())[:6]
         if r.first_person:
             turn.context = [NARRATOR, *turn.context[:5]]
+            # The one telling the story is in every scene of it.
+            turn.evidence[NARRATOR] = turn.evidence.get(NARRATOR, 0.0) + NARRATOR_PRESENT
         first = turn.quotes[0]
         if turns and first.continues and by_id[first.continues] in turns[-1].quotes:
             _merge(turns[-1], turn)

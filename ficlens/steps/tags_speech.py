@@ -51,7 +51,9 @@ _PREPOSITIONS = frozenset(
     "whom".split()
 )
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
-_ADVERB_RE = re.compile(r"(?:\s*,?\s*[A-Za-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
+# "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
+_BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b")
+_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
 
 
 @dataclass(slots=True)
@@ -70,6 +72,8 @@ class Tag:
 
 def speech_verb(word: str, strict: bool = True) -> bool:
     w = word.lower()
+    if _BREAK_IN_RE.fullmatch(w):
+        return True
     if w in words("speech_verbs") or w in words("beat_verbs"):
         return True
     return not strict and (w.endswith("ed") or w in words("action_verbs"))
@@ -149,6 +153,13 @@ def _clause_end(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _ends_with(text: str, pos: int, marks: str) -> bool:
+    """True when the speech that closes just before ``pos`` ends with one of ``marks``."""
+    while pos > 0 and text[pos - 1] in "\"'\u201d\u2019\u00bb ":
+        pos -= 1
+    return pos > 0 and text[pos - 1] in marks
+
+
 def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag at the start of the narration ``text[start:end]`` that follows a quote."""
     clause_end = _clause_end(text, start, end)
@@ -156,11 +167,12 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     pos = _skip(text, start, limit)
     if pos >= limit:
         return None
-    led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or text[start - 1 : start] in (",", "-", "\u2014")
+    led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or _ends_with(text, start, ",-\u2014")
     # Inverted: said Mark / asked the older man / replied he
-    m = _WORD_RE.match(text, pos, limit)
-    if m and m.group()[0].islower() and (speech_verb(m.group()) or (led_by_comma and m.group().endswith("ed"))):
-        after_verb = pos + len(m.group())
+    m = _BREAK_IN_RE.match(text, pos, limit) or _WORD_RE.match(text, pos, limit)
+    inverted = led_by_comma or _ends_with(text, start, "!?")
+    if m and m.group()[0].islower() and (speech_verb(m.group()) or (inverted and m.group().endswith("ed"))):
+        after_verb = m.end()
         adv = _ADVERB_RE.match(text, after_verb, limit)
         subj_at = _skip(text, adv.end() if adv else after_verb, limit, " \t\n")
         found = _subject_at(text, subj_at, limit, names)

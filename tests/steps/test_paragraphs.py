@@ -41,3 +41,11 @@ def test_paragraphs_are_ordered_non_empty_and_trimmed(text):
         assert last <= s < e <= len(text)
         assert not text[s].isspace() and not text[e - 1].isspace()
         last = e
+
+
+def test_paragraphs_indented_line_in_lower_case_continues_the_sentence():
+    text = '"Yes, he has been gone just four weeks, as you say, Miss Woodhouse,"\n said Miss Bates, "four weeks\nyesterday."\n  Emma said nothing at all and\nlooked away.'
+    assert _texts(text) == [
+        '"Yes, he has been gone just four weeks, as you say, Miss Woodhouse,"\n said Miss Bates, "four weeks\nyesterday."',
+        "Emma said nothing at all and\nlooked away.",
+    ]

@@ -1,4 +1,5 @@
 import ficlens
+from ficlens.steps import tags_speech
 
 
 def speakers(text, **kw):
@@ -50,3 +51,17 @@ def test_speakers_confidence_high_for_tags_low_for_unknown_answerer():
     assert all(0 <= c <= 1 for c in confs)
     assert confs[0] >= 0.8 and confs[0] > confs[1]
     assert confs[1] < 0.5
+
+
+def test_speakers_name_ending_in_ly_is_not_an_adverb():
+    text = '"A present," said Dolly.'
+    tag = tags_speech.tag_after(text, 12, len(text), tags_speech.Mentions([(18, 23)]))
+    assert tag is not None and (tag.start, tag.end, tag.kind) == (18, 23, "name")
+
+
+def test_speakers_uncommon_verbs_and_particles_tag_the_line():
+    text = (
+        'Mrs. Highcamp and Edna Pontellier and Mr. Fielding sat down.\n\n'
+        '"Sing!" entreated Mrs. Highcamp.\n\n"Not tonight," put in Mr. Fielding.\n\n"Never," demurred Edna.'
+    )
+    assert [g[1] for g in speakers(text)] == ["Mrs. Highcamp", "Mr. Fielding", "Edna Pontellier"]
