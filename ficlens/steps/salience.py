@@ -4,13 +4,16 @@ Each character keeps the position where they were last named in narration, last
 named as the subject of a sentence, and last spoke. A pronoun or epithet goes to
 the character of fitting gender with the most recent of these, where being a
 subject or a speaker counts as if it were `_FOCUS_BONUS` characters more
-recent. In a conversation, "he said" after one man's line points to the other
+recent. A sentence of narration opened by "He" or "She" counts as the subject
+sentence of whoever such a pronoun would then refer to, so a character followed
+through a page of "she did, she said" stays in focus. In a conversation, "he said" after one man's line points to the other
 man in it, so the previous speaker yields to another active candidate.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from ficlens.model import Document, Mention, Quote
@@ -19,6 +22,8 @@ _FOCUS_BONUS = 300
 _ACTIVE_WINDOW = 2500
 _CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
+# "She" opening a sentence of narration: the one in focus goes on being the subject.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?;:\n])[\"'\u201d\u2019)]*\s+)(He|She)\b", re.MULTILINE)
 
 
 @dataclass
@@ -63,8 +68,15 @@ class Salience:
         spans = sorted((q.start, q.end) for q in doc.quotes)
         self.q_starts = [s for s, _ in spans]
         self.q_spans = spans
+        self.pronouns = [
+            (m.start(1), m.group(1)[0]) for m in _PRONOUN_SUBJECT.finditer(self.text) if not self.in_quote(m.start(1))
+        ]
+        self._next_pronoun = 0
+        # Subject pronouns of narration taken in so far: (position, the character it was read as).
+        self.pronoun_subjects: list[tuple[int, str]] = []
         self.seen: dict[str, int] = {}
         self.subject: dict[str, int] = {}
+        self.focus: dict[str, int] = {}
         self.spoke: dict[str, int] = {}
         self.last_speaker: str | None = None
         self.last_turn_end = -1
@@ -84,8 +96,16 @@ class Salience:
         return i < 0 or self.text[i] in ".!?;:"
 
     def advance(self, pos: int) -> None:
-        """Take in the name mentions before ``pos``."""
-        while self._next < len(self.names) and self.names[self._next].start < pos:
+        """Take in the name mentions and subject pronouns of narration before ``pos``."""
+        while True:
+            name_at = self.names[self._next].start if self._next < len(self.names) else pos
+            pronoun_at = self.pronouns[self._next_pronoun][0] if self._next_pronoun < len(self.pronouns) else pos
+            if min(name_at, pronoun_at) >= pos:
+                return
+            if pronoun_at < name_at:
+                self._take_pronoun(*self.pronouns[self._next_pronoun])
+                self._next_pronoun += 1
+                continue
             m = self.names[self._next]
             self._next += 1
             if not m.character or self.in_quote(m.start):
@@ -93,6 +113,14 @@ class Salience:
             self.seen[m.character] = m.start
             if self._is_subject(m):
                 self.subject[m.character] = m.start
+
+    def _take_pronoun(self, pos: int, letter: str) -> None:
+        gender = "M" if letter == "H" else "F"
+        pool = [c for c, g in self.gender.items() if g == gender and self.pronoun_score(c) >= pos - self.window]
+        if pool:
+            who = max(pool, key=self.pronoun_score)
+            self.focus[who] = pos
+            self.pronoun_subjects.append((pos, who))
 
     def took_turn(self, turn: Turn) -> None:
         """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory)."""
@@ -108,6 +136,10 @@ class Salience:
             self.subject.get(char, -(10**9)) + _FOCUS_BONUS,
             self.spoke.get(char, -(10**9)) + _FOCUS_BONUS,
         )
+
+    def pronoun_score(self, char: str) -> int:
+        """`score`, counting a sentence the character began as "she" like one begun with the name."""
+        return max(self.score(char), self.focus.get(char, -(10**9)) + _FOCUS_BONUS)
 
     def fits(self, char: str, gender: str | None) -> bool:
         g = self.gender.get(char)
@@ -149,13 +181,17 @@ class Salience:
                 c = m.character
                 if c and c not in exclude and not self.in_quote(m.start) and self.gender.get(c) == gender:
                     (subjects if self._is_subject(m) else others).append(c)
+            k = bisect.bisect_left(self.pronoun_subjects, (para_start, ""))
+            for _, c in self.pronoun_subjects[k:]:
+                if c not in exclude and self.gender.get(c) == gender:
+                    subjects.append(c)
         out = list(dict.fromkeys([*subjects, *others]))
         pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and self.score(c) > -(10**8)]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
-        pool.sort(key=self.score, reverse=True)
-        recent = [c for c in pool if self.score(c) >= pos - self.window]
+        pool.sort(key=self.pronoun_score, reverse=True)
+        recent = [c for c in pool if self.pronoun_score(c) >= pos - self.window]
         return out + (recent or pool[:1])
 
     def narration_characters(self, a: int, b: int) -> list[str]:

@@ -65,3 +65,12 @@ def test_speakers_uncommon_verbs_and_particles_tag_the_line():
         '"Sing!" entreated Mrs. Highcamp.\n\n"Not tonight," put in Mr. Fielding.\n\n"Never," demurred Edna.'
     )
     assert [g[1] for g in speakers(text)] == ["Mrs. Highcamp", "Mr. Fielding", "Edna Pontellier"]
+
+
+def test_speakers_pronoun_chain_keeps_the_subject_in_focus():
+    filler = "The kitchen was cold, and the window rattled in its frame all through the grey afternoon. " * 5
+    text = (
+        "Mrs. Mary Hale lodged with Miss Anna Cole.\n\nMary walked into the kitchen. " + filler + "She picked up the coat of Miss Cole from the chair. "
+        "She sighed and folded it twice.\n\n\"Where is everyone?\" she said."
+    )
+    assert speakers(text)[-1][:2] == ("Where is everyone?", "Mrs. Mary Hale")
