@@ -34,11 +34,13 @@ from ficlens.steps.salience import Salience, Turn
 
 # Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
 _ADDRESS_LEAD = re.compile(
-    r"(?:^|[,!?.]\s*)(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\s+)+$",
+    r"(?:^|[,!?.]\s*)(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
+# Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
+_BARE_ADDRESS = {"sir", "sire", "madam", "madame", "ma'am", "mam", "miss", "mister", "monsieur", "mademoiselle", "signor", "signora"}
 
 
 class _Reader:
@@ -72,7 +74,8 @@ class _Reader:
             before = self.text[q.start : m.start].rstrip()
             after = self.text[m.end : q.end].lstrip()
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
-            if m.character and opens and (not after or after[0] in ",!?.;"):
+            bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
+            if m.character and opens and not bare and (not after or after[0] in ",!?.;"):
                 out.append(m.character)
             k += 1
         return out

@@ -74,3 +74,19 @@ def test_speakers_pronoun_chain_keeps_the_subject_in_focus():
         "She sighed and folded it twice.\n\n\"Where is everyone?\" she said."
     )
     assert speakers(text)[-1][:2] == ("Where is everyone?", "Mrs. Mary Hale")
+
+
+def test_vocative_after_my_dear_is_addressee():
+    text = 'Anna, Ben and Carl sat down.\n\n"Hello," said Anna.\n\n"Hi," said Ben.\n\n"I could not do it, my dear Carl."'
+    d = ficlens.analyze(text).to_dict()
+    ids = {c["name"]: c["id"] for c in d["characters"]}
+    assert d["quotes"][-1]["addressees"] == [ids["Carl"]]
+
+
+def test_bare_sir_names_no_one_even_when_a_roster_lists_sir():
+    roster = [{"name": "Anna Lee", "gender": "F"}, {"name": "Ben Cole", "gender": "M"}, {"name": "Sir", "gender": "M"}]
+    text = '"Good day," said Anna Lee.\n\n"Good day," said Ben Cole.\n\n"Will you walk, Sir?"\n\n"Gladly."'
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert [names.get(q["speaker"]) for q in d["quotes"]] == ["Anna Lee", "Ben Cole", "Anna Lee", "Ben Cole"]
+    assert [names.get(a) for a in d["quotes"][2]["addressees"]] == ["Ben Cole"]
