@@ -340,6 +340,8 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
 
 def attribute(doc: Document) -> None:
     """Fill speaker, addressees, type, rule and confidence of every quote."""
+    for q in doc.quotes:
+        q.speaker, q.addressees, q.confidence, q.type, q.rule = None, [], 0.0, None, ""
     r = _Reader(doc)
     by_para: dict[int, list[Quote]] = {}
     for q in doc.quotes:

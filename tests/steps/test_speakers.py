@@ -90,3 +90,15 @@ def test_bare_sir_names_no_one_even_when_a_roster_lists_sir():
     names = {c["id"]: c["name"] for c in d["characters"]}
     assert [names.get(q["speaker"]) for q in d["quotes"]] == ["Anna Lee", "Ben Cole", "Anna Lee", "Ben Cole"]
     assert [names.get(a) for a in d["quotes"][2]["addressees"]] == ["Ben Cole"]
+
+
+def test_attribution_can_be_run_again_on_the_same_document():
+    from ficlens.steps import speakers as step
+
+    text = 'Anna, Ben and Carl sat down.\n\n"Hello," said Anna.\n\n"Hi."\n\n"Well?" said Carl.\n\n"Nothing."\n\n"Then go."'
+    doc = ficlens.analyze(text).document
+    first = [(q.speaker, q.rule, q.confidence) for q in doc.quotes]
+    for q in doc.quotes:
+        q.speaker, q.rule = doc.characters[0].id, "tag_name"
+    step.attribute(doc)
+    assert [(q.speaker, q.rule, q.confidence) for q in doc.quotes] == first
