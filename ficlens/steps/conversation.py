@@ -30,6 +30,7 @@ REPEAT = -0.75  # the same person speaks two turns running
 RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
 VOCATIVE = -6.0  # someone named in this line does not say it
+NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
 GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
@@ -109,6 +110,8 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += GENDER_FIT if g == t.gender_hint else GENDER_CLASH if g in ("M", "F") else 0.0
             if c in t.vocatives:
                 s += VOCATIVE
+            elif c in t.named:
+                s += NAMED
             if c in prev_voc and c != conv[i - 1].speaker:
                 s += ADDRESSED
             if i == 0 and c in conv[0].context[:3]:

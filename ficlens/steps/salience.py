@@ -35,7 +35,8 @@ class Turn:
     speaker: str | None = None
     rule: str = ""
     vocatives: set[str] = field(default_factory=set)
-    mentioned: list[str] = field(default_factory=list)
+    # Characters the lines talk about by name, not to: "Mr. Elton is so kind."
+    named: set[str] = field(default_factory=set)
     # The most salient characters when the turn began, most salient first.
     context: list[str] = field(default_factory=list)
     # Characters of narration between the previous dialogue paragraph and this one.

@@ -80,6 +80,10 @@ class _Reader:
             k += 1
         return out
 
+    def named_in(self, q: Quote) -> set[str]:
+        lo, hi = bisect.bisect_left(self.n_starts, q.start), bisect.bisect_left(self.n_starts, q.end)
+        return {m.character for m in self.names[lo:hi] if m.character}
+
     def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
         """Subjects of the paragraph's narration sentences, weighted by where they stand:
         the sentence just before the first quote most, the one just after a quote next,
@@ -255,7 +259,9 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
     turn = Turn(pidx, quotes)
     for q in quotes:
         turn.vocatives.update(r.vocatives(q))
+        turn.named.update(r.named_in(q))
         turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
+    turn.named -= turn.vocatives
     ev = turn.evidence
     for i, q in enumerate(quotes):
         tag = _find_tag(r, doc, pidx, quotes, i, quoted)
@@ -412,6 +418,7 @@ def _merge(into: Turn, more: Turn) -> None:
     """A speech that runs on into the next paragraph stays one turn."""
     into.quotes.extend(more.quotes)
     into.vocatives |= more.vocatives
+    into.named = (into.named | more.named) - into.vocatives
     for c, v in more.evidence.items():
         into.evidence[c] = into.evidence.get(c, 0.0) + v
     into.gender_hint = into.gender_hint or more.gender_hint

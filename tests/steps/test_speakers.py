@@ -102,3 +102,13 @@ def test_attribution_can_be_run_again_on_the_same_document():
         q.speaker, q.rule = doc.characters[0].id, "tag_name"
     step.attribute(doc)
     assert [(q.speaker, q.rule, q.confidence) for q in doc.quotes] == first
+
+
+def test_a_character_talked_about_by_name_is_not_the_speaker():
+    text = (
+        "Carl Reed fed the horses. Carl whistled. Anna Lee and Ben Cole talked, and Ben laughed.\n\n"
+        '"Is it late?" asked Anna.\n\n"Where is Carl?"\n\n"With the horses."\n\n"Carl works too hard."'
+    )
+    got = [g[1] for g in speakers(text)]
+    assert got[0] == "Anna Lee"
+    assert got[1] != "Carl Reed" and got[3] != "Carl Reed"
