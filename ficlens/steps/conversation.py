@@ -102,7 +102,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 em[i, j] += GONE
         gone |= t.exits
     for i, t in enumerate(conv):
-        prev_voc = conv[i - 1].vocatives if i > 0 else set()
+        prev_voc = _addressed(conv[i - 1]) if i > 0 else set()
         for j, c in enumerate(cands):
             s = t.evidence.get(c, 0.0)
             if t.gender_hint in ("M", "F"):
@@ -124,6 +124,11 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                     s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
             em[i, j] += s
     return em
+
+
+def _addressed(turn: Turn) -> set[str]:
+    """Who a turn's lines are said to: named in them, or in their tag ("said Emma to Harriet")."""
+    return turn.vocatives | {a for q in turn.quotes for a in q.addressees}
 
 
 def _transitions(k: int) -> np.ndarray:

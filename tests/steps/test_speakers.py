@@ -112,3 +112,11 @@ def test_a_character_talked_about_by_name_is_not_the_speaker():
     got = [g[1] for g in speakers(text)]
     assert got[0] == "Anna Lee"
     assert got[1] != "Carl Reed" and got[3] != "Carl Reed"
+
+
+def test_the_one_a_tag_says_a_line_to_answers_it():
+    text = (
+        "Carl Reed yawned. Carl sat by the fire. Anna Lee and Ben Cole sat at the table. Ben poured the tea and Ben sat down.\n\n"
+        '"Tea?" said Ben.\n\n"Is it late?" Anna said to Carl Reed.\n\n"Not yet."'
+    )
+    assert [g[1] for g in speakers(text)] == ["Ben Cole", "Anna Lee", "Carl Reed"]
