@@ -39,6 +39,7 @@ _ADDRESS_LEAD = re.compile(
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
+_SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
 _BARE_ADDRESS = {"sir", "sire", "madam", "madame", "ma'am", "mam", "miss", "mister", "monsieur", "mademoiselle", "signor", "signora"}
 
@@ -80,9 +81,17 @@ class _Reader:
             k += 1
         return out
 
-    def named_in(self, q: Quote) -> set[str]:
+    def named_in(self, q: Quote) -> tuple[set[str], set[str]]:
+        """Characters a line talks about by name, and any it says is the one speaking ("I'm Carl")."""
         lo, hi = bisect.bisect_left(self.n_starts, q.start), bisect.bisect_left(self.n_starts, q.end)
-        return {m.character for m in self.names[lo:hi] if m.character}
+        about: set[str] = set()
+        selves: set[str] = set()
+        for m in self.names[lo:hi]:
+            if not m.character:
+                continue
+            own = _SELF_INTRO.search(self.text, max(q.start, m.start - 20), m.start) and self.text[m.end : m.end + 1] != "'"
+            (selves if own else about).add(m.character)
+        return about, selves
 
     def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
         """Subjects of the paragraph's narration sentences, weighted by where they stand:
@@ -177,6 +186,7 @@ BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 ROLE_TAG = 5.0
 NARRATOR_PRESENT = 0.5
+SELF_NAMED = 4.0  # "My name is Charles."
 
 
 _ADDRESS_M = re.compile(r"(?:^|,\s*)(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]", re.IGNORECASE)
@@ -259,7 +269,10 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
     turn = Turn(pidx, quotes)
     for q in quotes:
         turn.vocatives.update(r.vocatives(q))
-        turn.named.update(r.named_in(q))
+        about, selves = r.named_in(q)
+        turn.named |= about
+        for c in selves:
+            turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
         turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
     turn.named -= turn.vocatives
     ev = turn.evidence

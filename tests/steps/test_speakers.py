@@ -120,3 +120,13 @@ def test_the_one_a_tag_says_a_line_to_answers_it():
         '"Tea?" said Ben.\n\n"Is it late?" Anna said to Carl Reed.\n\n"Not yet."'
     )
     assert [g[1] for g in speakers(text)] == ["Ben Cole", "Anna Lee", "Carl Reed"]
+
+
+def test_a_line_that_introduces_its_speaker():
+    text = (
+        "Meredith Grey and Derek Shepherd waited while Alex Karev read. Alex frowned and Meredith sighed.\n\n"
+        '"Who are you?" Meredith asked.\n\n"Alex will tell you."\n\n"I\'m Derek Shepherd. I work here."'
+    )
+    got = [g[1] for g in speakers(text)]
+    assert got[0] == "Meredith Grey" and got[2] == "Derek Shepherd"
+    assert got[1] != "Alex Karev"
