@@ -157,6 +157,14 @@ def entity_gender(entity: Entity) -> str | None:
     return None
 
 
+# Ranks followed by a surname, not a given name: "Colonel Fitzwilliam" is not Fitzwilliam Darcy.
+# ("Mr. Robert" can be Robert Lebrun.)
+_SURNAME_TITLES = frozenset(
+    "colonel col captain capt major general gen lieutenant lt sergeant sgt admiral "
+    "professor prof dr doctor inspector detective det".split()
+)
+
+
 def cluster(forms: list[Form]) -> list[Entity]:
     """Group the forms of one person (see the module docstring)."""
     full = [f for f in forms if len(f.tokens) >= 2]
@@ -167,7 +175,8 @@ def cluster(forms: list[Form]) -> list[Entity]:
     for f in full:
         g = form_gender(f)
         if g:
-            genders[(f.tokens[0], f.tokens[-1])].add(g)
+            # "Mrs. Newland Archer" is the wife of Newland Archer: her title says nothing of his.
+            genders[(f.tokens[0], f.tokens[-1])].add("M" if f.honorific == "mrs" else g)
     for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
         pair = (f.tokens[0], f.tokens[-1])
         g = form_gender(f)
@@ -191,7 +200,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
             if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
                 hits = []
             else:
-                hits = [k for k in entities if k[1] == tok or k[0] == tok]
+                hits = [k for k in entities if k[1] == tok or (k[0] == tok and f.honorific not in _SURNAME_TITLES)]
                 hits = [k for k in hits if gender_fits(f.honorific, entity_gender(entities[k]))]
         else:
             hits = [k for k in entities if k[0] == tok]
@@ -199,6 +208,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
             if not hits:
                 hits = [k for k in entities if k[1] == tok]
+        hits = _without_rare_rivals(hits, entities)
         if len(hits) == 1:
             entities[hits[0]].forms.append(f)
             continue
@@ -209,6 +219,16 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 continue
         standalone.setdefault((f.honorific, tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
+
+
+def _without_rare_rivals(hits: list, entities: dict) -> list:
+    """ "Rodney" is William Rodney, said 28 times, not "Katharine Rodney", said once in a
+    daydream: a name said once or twice, ten times less often than another, does not make a
+    name ambiguous."""
+    if len(hits) < 2:
+        return hits
+    top = max(entities[k].count for k in hits)
+    return [k for k in hits if entities[k].count > 2 or entities[k].count * 10 >= top]
 
 
 def canonical(entity: Entity) -> str:

@@ -88,3 +88,25 @@ def test_a_school_named_after_someone_and_a_city_are_not_people():
     found = _names(text)
     assert "Mr. Fielding High School" not in found
     assert not any("York" in n for n in found)
+
+
+def _entities(*forms):
+    from ficlens.steps.grouping import Form, cluster
+
+    made = [Form(h, tuple(t.split()), count=n) for h, t, n in forms]
+    return [sorted(f.text for f in e.forms) for e in cluster(made)]
+
+
+def test_a_name_said_once_does_not_make_a_surname_ambiguous():
+    groups = _entities((None, "William Rodney", 28), (None, "Katharine Rodney", 1), (None, "Rodney", 240), ("mr", "Rodney", 10))
+    assert ["Mr. Rodney", "Rodney", "William Rodney"] in groups
+
+
+def test_mrs_with_a_full_name_is_the_wife_of_that_name():
+    groups = _entities((None, "Newland Archer", 50), ("mrs", "Newland Archer", 3), (None, "Archer", 500))
+    assert ["Newland Archer"] in groups and ["Mrs. Newland Archer"] in groups
+
+
+def test_a_rank_goes_with_a_surname_not_a_given_name():
+    groups = _entities(("mr", "Fitzwilliam Darcy", 2), ("colonel", "Fitzwilliam", 20), (None, "Darcy", 100))
+    assert ["Colonel Fitzwilliam"] in groups
