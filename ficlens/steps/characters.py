@@ -20,7 +20,7 @@ from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
-from ficlens.steps.grouping import Entity, Form
+from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import matcher_for
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
@@ -33,12 +33,15 @@ def _token_is_name(tok: str, stats: names.NameStats) -> bool:
 
 
 def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats) -> None:
-    """Drop a first word that is not part of the name ("Hang Ellen Olenska", "Dearest Lizzy"):
-    one the story also writes in lower case, and which is no given name or title."""
+    """Drop a first word that is not part of the name ("Hang Ellen Olenska", "Dearest Lizzy",
+    "Hitherto Gino"): one the story also writes in lower case, or capitalised only where it opens
+    a sentence before a name seen elsewhere; never a given name or title."""
     while len(occ.tokens) > 1 and occ.honorific is None:
         first = occ.tokens[0]
         low = first.lower()
-        if stats.lower.get(low, 0) == 0 or low in pairs("first_names") or low in pairs("honorifics"):
+        if low in pairs("first_names") or low in pairs("honorifics"):
+            return
+        if stats.lower.get(low, 0) == 0 and not _opens_sentence_only(occ, stats):
             return
         at = text.find(occ.tokens[1], occ.start + len(first))
         if at < 0:
@@ -48,19 +51,18 @@ def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats)
             occ.honorific, occ.tokens = occ.tokens[0].lower(), occ.tokens[1:]
 
 
-def _collect_forms(stats: names.NameStats, text: str) -> dict[tuple[str | None, tuple[str, ...]], Form]:
-    forms: dict[tuple[str | None, tuple[str, ...]], Form] = {}
+def _opens_sentence_only(occ: names.Occurrence, stats: names.NameStats) -> bool:
+    """ "Hitherto Gino", "Lest Cecil": a first word never capitalised inside a sentence, before
+    a word that is a name elsewhere in the story."""
+    return occ.initial and stats.cap_mid.get(occ.tokens[0], 0) == 0 and stats.cap_mid.get(occ.tokens[1], 0) >= 2
+
+
+def _collect_forms(stats: names.NameStats, text: str) -> dict[FormKey, Form]:
+    forms: dict[FormKey, Form] = {}
     for occ in stats.occurrences:
         _trim_leading_word(occ, text, stats)
-        key = (occ.honorific, occ.tokens)
-        form = forms.get(key)
-        if form is None:
-            form = forms[key] = Form(occ.honorific, occ.tokens)
-        form.count += 1
-        form.mid += not occ.initial
-        form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
-        form.thing += 1.0 * occ.place + 1.0 * occ.article
-        form.occurrences.append(occ)
+        grouping.add_occurrence(forms, occ)
+    grouping.split_run_together(forms, text)
     return forms
 
 
@@ -79,7 +81,10 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
     if form.thing > form.person:
         return False
     if form.honorific:
-        return True
+        # "Mr. Fielding High School" is named after a person.
+        return len(form.tokens) == 1 or form.tokens[-1].lower() not in place_words
+    if _ends_in_place(form.tokens) or _plural_group(form, stats):
+        return False
     caps = [t for t in form.tokens if t[0].isupper()]
     if not caps:
         return False
@@ -95,6 +100,25 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         return True
     # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use.
     return form.person >= 2 and stats.lower.get(tok.lower(), 0) == 0
+
+
+def _ends_in_place(tokens: tuple[str, ...]) -> bool:
+    """ "Old-fashioned New York": a name phrase closing with a place of two words or more."""
+    places = words("places")
+    return any(" ".join(tokens[i:]).lower() in places for i in range(1, len(tokens) - 1))
+
+
+def _plural_group(form: Form, stats: names.NameStats) -> bool:
+    """ "Hindus", "Cupids", "Mondays": the plural of a word that is no name, or of a capitalised
+    word the story uses about as often in the singular; "Edwards" of a given name stays a surname."""
+    tok = form.tokens[-1]
+    if len(tok) < 4 or not tok.endswith("s") or tok.endswith(("ss", "us", "is", "'s")):
+        return False
+    stem = tok[:-1]
+    if stem.lower() in pairs("first_names"):
+        return False
+    singular = stats.cap_mid.get(stem, 0) + stats.cap_initial.get(stem, 0)
+    return stem.lower() in words("not_names") or (singular >= 2 and 2 * singular >= form.count)
 
 
 def _roster_index(roster: list[Character]) -> tuple[dict[str, Character], dict[str, list[Character]]]:
@@ -226,9 +250,14 @@ def run(doc: Document) -> None:
             by_roster.setdefault(hit.id, Entity(roster=hit)).forms.append(f)
         else:
             unmatched.append(f)
-    # "the Knightleys" is a family, not a person called Knightleys.
-    counts = Counter({f.tokens[0]: f.count for f in unmatched if len(f.tokens) == 1})
-    unmatched = [f for f in unmatched if not _family_plural(f, counts)]
+    # "the Knightleys", "the Miss Bertrams" are a family, not a person called Knightleys.
+    counts: Counter = Counter()
+    titled: Counter = Counter()
+    for f in unmatched:
+        if len(f.tokens) == 1:
+            counts[f.tokens[0]] += f.count
+            titled[f.tokens[0]] += f.count if f.honorific else 0
+    unmatched = [f for f in unmatched if not _family_plural(f, titled if f.honorific else counts)]
     if roster:
         unmatched = _resolve_shared(unmatched, by_roster, parts)
         # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
@@ -246,11 +275,15 @@ def run(doc: Document) -> None:
 
 
 def _family_plural(form: Form, counts: Counter) -> bool:
-    """ "the Knightleys": a surname in the plural, mostly after "the", that is a name in the singular."""
+    """ "the Knightleys", "the Miss Lavishes": a surname in the plural, mostly after "the" unless it
+    has a title, that ``counts`` shows as a name in the singular (with a title, for a titled plural)."""
     tok = form.tokens[0]
-    if len(form.tokens) != 1 or form.honorific or not tok.endswith("s") or counts.get(tok[:-1], 0) < 2:
+    if len(form.tokens) != 1 or not tok.endswith("s"):
         return False
-    return sum(o.article for o in form.occurrences) * 2 >= form.count
+    singular = counts.get(tok[:-1], 0) + (counts.get(tok[:-2], 0) if tok.endswith("es") else 0)
+    if singular < 2:
+        return False
+    return form.honorific is not None or sum(o.article for o in form.occurrences) * 2 >= form.count
 
 
 def _keep(entity: Entity) -> bool:

@@ -9,7 +9,7 @@ Lucas" and "Lady Lucas". Used by the `characters` step.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ficlens.lexicon import pairs
@@ -33,6 +33,65 @@ class Form:
     def text(self) -> str:
         hon = display_honorific(self.honorific)
         return f"{hon} {' '.join(self.tokens)}" if hon else " ".join(self.tokens)
+
+
+FormKey = tuple[str | None, tuple[str, ...]]
+
+
+def add_occurrence(forms: dict[FormKey, Form], occ: names.Occurrence) -> None:
+    """Count one occurrence of a name into the form it is written in."""
+    key = (occ.honorific, occ.tokens)
+    form = forms.get(key)
+    if form is None:
+        form = forms[key] = Form(occ.honorific, occ.tokens)
+    form.count += 1
+    form.mid += not occ.initial
+    form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
+    form.thing += 1.0 * occ.place + 1.0 * occ.article
+    form.occurrences.append(occ)
+
+
+def split_run_together(forms: dict[FormKey, Form], text: str) -> None:
+    """Two names written one after the other are two people: "With Mrs. Allan Anne fell in love",
+    "make Mrs. Rushworth Maria Bertram again". A phrase said at most twice splits after a word
+    the story uses as a surname and never as a given name, before a name said more often that
+    opens with a given name never used as a surname. "Sir William Walter Elliot" and "Janey
+    Archer" stay whole: William is a given name, Archer a surname."""
+    multi = [f for f in forms.values() if len(f.tokens) >= 2]
+    for key, form in list(forms.items()):
+        if len(form.tokens) < 2 or form.count > 2:
+            continue
+        others = [f for f in multi if f is not form]
+        family = {f.tokens[-1] for f in others}  # "Miss Maria" does not make Maria a surname
+        surnames = family | {f.tokens[-1] for f in forms.values() if f.honorific}
+        givens = {f.tokens[0] for f in others if f.honorific is None}
+        for i in range(1, len(form.tokens)):
+            head, tail = form.tokens[i - 1], form.tokens[i]
+            tail_form = forms.get((None, form.tokens[i:]))
+            if tail_form is None or tail_form.count < 2 * form.count:
+                continue
+            head_given = head in givens or head.lower() in pairs("first_names")
+            if head in surnames and not head_given and _given_only(tail, givens, family):
+                del forms[key]
+                for occ in form.occurrences:
+                    for part in _split_occurrence(occ, i, text):
+                        add_occurrence(forms, part)
+                break
+
+
+def _given_only(tok: str, givens: set[str], family: set[str]) -> bool:
+    return (tok in givens or tok.lower() in pairs("first_names")) and tok not in family
+
+
+def _split_occurrence(occ: names.Occurrence, i: int, text: str) -> tuple[names.Occurrence, names.Occurrence]:
+    head, tail = occ.tokens[:i], occ.tokens[i:]
+    cut = occ.end
+    for tok in reversed(tail):
+        cut = text.rfind(tok, occ.start, cut)
+    head_end = occ.start + len(text[occ.start : cut].rstrip())
+    first = replace(occ, end=head_end, tokens=head)
+    second = replace(occ, start=cut, honorific=None, tokens=tail, initial=False, titled=False)
+    return first, second
 
 
 @dataclass
@@ -98,6 +157,14 @@ def entity_gender(entity: Entity) -> str | None:
     return None
 
 
+# Ranks followed by a surname, not a given name: "Colonel Fitzwilliam" is not Fitzwilliam Darcy.
+# ("Mr. Robert" can be Robert Lebrun.)
+_SURNAME_TITLES = frozenset(
+    "colonel col captain capt major general gen lieutenant lt sergeant sgt admiral "
+    "professor prof dr doctor inspector detective det".split()
+)
+
+
 def cluster(forms: list[Form]) -> list[Entity]:
     """Group the forms of one person (see the module docstring)."""
     full = [f for f in forms if len(f.tokens) >= 2]
@@ -108,7 +175,8 @@ def cluster(forms: list[Form]) -> list[Entity]:
     for f in full:
         g = form_gender(f)
         if g:
-            genders[(f.tokens[0], f.tokens[-1])].add(g)
+            # "Mrs. Newland Archer" is the wife of Newland Archer: her title says nothing of his.
+            genders[(f.tokens[0], f.tokens[-1])].add("M" if f.honorific == "mrs" else g)
     for f in sorted(full, key=lambda f: (-len(f.tokens), -f.count)):
         pair = (f.tokens[0], f.tokens[-1])
         g = form_gender(f)
@@ -132,7 +200,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
             if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
                 hits = []
             else:
-                hits = [k for k in entities if k[1] == tok or k[0] == tok]
+                hits = [k for k in entities if k[1] == tok or (k[0] == tok and f.honorific not in _SURNAME_TITLES)]
                 hits = [k for k in hits if gender_fits(f.honorific, entity_gender(entities[k]))]
         else:
             hits = [k for k in entities if k[0] == tok]
@@ -140,6 +208,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
             if not hits:
                 hits = [k for k in entities if k[1] == tok]
+        hits = _without_rare_rivals(hits, entities)
         if len(hits) == 1:
             entities[hits[0]].forms.append(f)
             continue
@@ -150,6 +219,16 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 continue
         standalone.setdefault((f.honorific, tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
+
+
+def _without_rare_rivals(hits: list, entities: dict) -> list:
+    """ "Rodney" is William Rodney, said 28 times, not "Katharine Rodney", said once in a
+    daydream: a name said once or twice, ten times less often than another, does not make a
+    name ambiguous."""
+    if len(hits) < 2:
+        return hits
+    top = max(entities[k].count for k in hits)
+    return [k for k in hits if entities[k].count > 2 or entities[k].count * 10 >= top]
 
 
 def canonical(entity: Entity) -> str:

@@ -21,7 +21,8 @@ from ficlens.model import Document
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
-_CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)*"
+# A capitalised word, not the first letter of one in capitals for emphasis ("Beaufort WAS").
+_CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next line
 _PHRASE_RE = re.compile(
@@ -130,8 +131,9 @@ def _occurrence(
     in_quote = k >= 0 and quotes[k][0] <= m.start() < quotes[k][1]
     floor = quotes[k][0] if in_quote else para_start
     initial = hon is None and _is_initial(text, m.start(), floor)
-    # A sentence-initial function word glued to a name ("When Derek", "Oh Mark").
-    while len(tokens) > 1 and tokens[0].lower() in stop:
+    # A sentence-initial function word glued to a name ("When Derek", "Oh Mark"), but not the
+    # first word of a place ("New York").
+    while len(tokens) > 1 and tokens[0].lower() in stop and not _opens_place(tokens):
         initial = False
         tokens, spans = tokens[1:], spans[1:]
     while len(tokens) > 1 and tokens[-1].lower() in stop and not (hon and len([t for t in tokens if t[0].isupper()]) == 1):
@@ -161,6 +163,10 @@ def _occurrence(
     start = hon_at if hon else spans[0][0]
     end = spans[-1][1]
     return Occurrence(start, end, hon.lower() if hon else None, tuple(tokens), initial, in_quote)
+
+
+def _opens_place(tokens: list[str]) -> bool:
+    return " ".join(tokens[:2]).lower() in words("places")
 
 
 def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qstarts: list[int]) -> bool:

@@ -1,0 +1,112 @@
+"""Discovery without a roster: junk name phrases and names run together (issue #4)."""
+
+import ficlens
+from ficlens.steps import names
+
+
+def _names(text):
+    """Every name of every discovered character."""
+    return {n for c in ficlens.analyze(text).to_dict()["characters"] for n in [c["name"], *c["aliases"]]}
+
+
+def _phrases(text):
+    return [m.group("name") for m in names.phrase_re().finditer(text)]
+
+
+def test_words_in_capitals_for_emphasis_are_not_part_of_a_name():
+    assert _phrases("they knew that Beaufort WAS there.") == ["Beaufort"]
+    assert _phrases("Bertram DeVere and McDonald came.") == ["Bertram DeVere", "McDonald"]
+
+
+BASE = """Gino came in. "Well," said Gino. Gino sat down and Gino laughed.
+
+Lilia looked at Gino. "Hush," said Lilia. Lilia smiled at Gino.
+
+"""
+
+
+def test_a_sentence_opener_never_capitalised_inside_a_sentence_is_dropped():
+    found = _names(BASE + "Thereupon Gino said nothing to Lilia.\n\nThereupon Gino said more.")
+    assert not any(n.startswith("Thereupon") for n in found) and "Gino" in found
+
+
+def test_greetings_and_old_interjections_are_not_name_phrases():
+    text = BASE + '"Good-bye," said Gino. Lilia said Good-bye to Gino.\n\n"Hullo!" said Lilia. She said Hullo to him.'
+    phrases = {o.key for o in names.scan(ficlens.analyze(text).document).occurrences}
+    assert "Gino" in phrases
+    assert "Good-bye" not in phrases and "Hullo" not in phrases
+
+
+def test_two_names_written_one_after_the_other_are_two_people():
+    text = (
+        'Mrs. Allan came in. "Good day," said Mrs. Allan. Mrs. Allan smiled.\n\n'
+        'Anne Shirley waited. "Hello," said Anne. Anne laughed.\n\n'
+        "With Mrs. Allan Anne fell promptly in love."
+    )
+    chars = {c["name"]: c for c in ficlens.analyze(text).to_dict()["characters"]}
+    found = {n for c in chars.values() for n in [c["name"], *c["aliases"]]}
+    assert "Mrs. Allan Anne" not in found and "Allan Anne" not in found
+    assert "Mrs. Allan" in found and "Anne Shirley" in found
+
+
+def test_a_full_name_with_a_middle_name_stays_whole():
+    text = (
+        'Sir William came in. "Well," said Sir William. Walter Elliot bowed. "Sir," said Walter Elliot.\n\n'
+        '"Indeed," said Walter Elliot. He was Sir William Walter Elliot, after all.'
+    )
+    assert "Sir William Walter Elliot" in _names(text)
+
+
+def test_families_in_the_plural_with_a_title_are_not_people():
+    text = (
+        'Miss Bertram came in. "Hello," said Miss Bertram. Miss Bertram sat.\n\n'
+        'The Miss Bertrams were out. "Where are the Miss Bertrams?" asked Fanny. Fanny waited for the Miss Bertrams.'
+    )
+    found = _names(text)
+    assert "Miss Bertrams" not in found and "Miss Bertram" in found
+
+
+def test_plurals_of_capitalised_words_are_groups():
+    from collections import Counter
+
+    from ficlens.steps.characters import _plural_group
+    from ficlens.steps.grouping import Form
+
+    stats = names.NameStats(cap_mid=Counter({"Cupid": 3, "Sike": 1, "Edward": 4}))
+    assert _plural_group(Form(None, ("Cupids",), count=5), stats)
+    assert _plural_group(Form(None, ("Whit", "Mondays"), count=2), stats)  # Monday is no name
+    assert not _plural_group(Form(None, ("Sikes",), count=200), stats)  # "Sike'" once in dialect
+    assert not _plural_group(Form(None, ("Edwards",), count=5), stats)  # the plural of a given name
+
+
+def test_a_school_named_after_someone_and_a_city_are_not_people():
+    text = (
+        'Fielding came in. "Well," said Fielding. Mr. Fielding laughed.\n\n'
+        '"Call it the Mr. Fielding High School," said Aziz. "The Mr. Fielding High School," said Aziz again.\n\n'
+        'Old-fashioned New York said nothing. "New York," said Aziz. New York slept. "In New York?" said Fielding.'
+    )
+    found = _names(text)
+    assert "Mr. Fielding High School" not in found
+    assert not any("York" in n for n in found)
+
+
+def _entities(*forms):
+    from ficlens.steps.grouping import Form, cluster
+
+    made = [Form(h, tuple(t.split()), count=n) for h, t, n in forms]
+    return [sorted(f.text for f in e.forms) for e in cluster(made)]
+
+
+def test_a_name_said_once_does_not_make_a_surname_ambiguous():
+    groups = _entities((None, "William Rodney", 28), (None, "Katharine Rodney", 1), (None, "Rodney", 240), ("mr", "Rodney", 10))
+    assert ["Mr. Rodney", "Rodney", "William Rodney"] in groups
+
+
+def test_mrs_with_a_full_name_is_the_wife_of_that_name():
+    groups = _entities((None, "Newland Archer", 50), ("mrs", "Newland Archer", 3), (None, "Archer", 500))
+    assert ["Newland Archer"] in groups and ["Mrs. Newland Archer"] in groups
+
+
+def test_a_rank_goes_with_a_surname_not_a_given_name():
+    groups = _entities(("mr", "Fitzwilliam Darcy", 2), ("colonel", "Fitzwilliam", 20), (None, "Darcy", 100))
+    assert ["Colonel Fitzwilliam"] in groups
