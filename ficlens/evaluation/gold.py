@@ -11,6 +11,8 @@ class GoldCharacter:
     name: str
     aliases: list[str] = field(default_factory=list)
     gender: str | None = None
+    # False for a corpus's stand-ins for no one person (PDNC's "_group", "_unknowable").
+    person: bool = True
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -34,4 +36,4 @@ class GoldNovel:
     annotated_end: int | None = None
 
     def roster(self) -> list[dict]:
-        return [{"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender} for c in self.characters]
+        return [{"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender} for c in self.characters if c.person]

@@ -9,7 +9,7 @@ Definitions (docs/evaluation.md):
 - with a roster the ids must agree; without one, a predicted character stands for
   the gold character whose names and aliases share most of its names;
 - character recall: gold characters with at least 5 quotes that some predicted
-  character stands for; purity: predicted characters all of whose names belong
+  character stands for (not a corpus's stand-ins for a group or an unknown speaker); purity: predicted characters all of whose names belong
   to one gold character (gold lists name only the characters who speak or are
   spoken of in quotes, so a correct minor character or an alias the list lacks
   counts as impure); purity_matched: of the predicted characters that share a
@@ -134,7 +134,7 @@ def _score_characters(novel: GoldNovel, analysis: Analysis, res: Result) -> None
     index = _gold_index(novel)
     quotes = Counter(q.speaker for q in novel.quotes)
     mapping = map_characters(novel, analysis)
-    major = {c.id for c in novel.characters if quotes.get(c.id, 0) >= 5}
+    major = {c.id for c in novel.characters if c.person and quotes.get(c.id, 0) >= 5}
     res.chars_major = len(major)
     res.chars_major_found = len(major & set(mapping.values()))
     res.chars_predicted = len(analysis.characters)

@@ -39,7 +39,8 @@ def read_novel(folder: Path) -> GoldNovel:
             cid = row["Character ID"].strip()
             name = row["Main Name"].strip()
             aliases = sorted(a for a in _literal(row.get("Aliases", ""), set()) if a and a != name)
-            characters.append(GoldCharacter(cid, name, aliases, _GENDER.get((row.get("Gender") or "").strip().upper())))
+            gender = _GENDER.get((row.get("Gender") or "").strip().upper())
+            characters.append(GoldCharacter(cid, name, aliases, gender, person=not name.startswith("_")))
             by_name[name] = cid
     quotes: list[GoldQuote] = []
     with (folder / "quotation_info.csv").open(encoding="utf-8", newline="") as fh:
