@@ -65,7 +65,7 @@ def _candidates(conv: list[Turn]) -> list[str]:
         for c, v in t.evidence.items():
             if v > 0:
                 weight[c] += v
-        for c in t.vocatives:
+        for c in sorted(t.vocatives):
             weight[c] += 1.0
     for rank, c in enumerate(conv[0].context[:3]):
         weight[c] += CONTEXT[rank]

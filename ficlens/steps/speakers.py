@@ -271,7 +271,7 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
         turn.vocatives.update(r.vocatives(q))
         about, selves = r.named_in(q)
         turn.named |= about
-        for c in selves:
+        for c in sorted(selves):
             turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
         turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
     turn.named -= turn.vocatives
@@ -325,7 +325,7 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             ev[who] = ev.get(who, 0.0) + weight
         if found:
             turn.cue = "beat"
-    for c in set(r.salience.narration_characters(para.start, para.end)):
+    for c in dict.fromkeys(r.salience.narration_characters(para.start, para.end)):
         ev[c] = ev.get(c, 0.0) + MENTIONED
     likeliest = max(ev, key=ev.get) if ev else None
     turn.exits = exits(r, para.start, para.end, quotes, likeliest)
@@ -387,7 +387,7 @@ def attribute(doc: Document) -> None:
                 if between:
                     # Whoever the narration just before this line is about is likely in it,
                     # unless it shows them leaving.
-                    for c in set(r.salience.narration_characters(between[0].start, between[-1].end)):
+                    for c in dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end)):
                         turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE
                     turns[-1].exits |= exits(r, between[0].start, between[-1].end, [], None)
             turns.append(turn)
