@@ -29,6 +29,7 @@ _MAX_CANDIDATES = 7
 REPEAT = -0.75  # the same person speaks two turns running
 RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
+REPLIED_TO = 2.0  # someone named in the next line spoke the one before it
 VOCATIVE = -6.0  # someone named in this line does not say it
 NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
@@ -114,6 +115,8 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += NAMED
             if c in prev_voc and c != conv[i - 1].speaker:
                 s += ADDRESSED
+            if i + 1 < len(conv) and c in conv[i + 1].vocatives and c not in t.vocatives:
+                s += REPLIED_TO
             if i == 0 and c in conv[0].context[:3]:
                 s += CONTEXT[conv[0].context.index(c)]
             # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.

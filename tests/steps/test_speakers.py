@@ -130,3 +130,11 @@ def test_a_line_that_introduces_its_speaker():
     got = [g[1] for g in speakers(text)]
     assert got[0] == "Meredith Grey" and got[2] == "Derek Shepherd"
     assert got[1] != "Alex Karev"
+
+
+def test_the_one_a_line_thanks_by_name_spoke_the_line_before():
+    text = (
+        "Carl Reed yawned. Carl sat by the fire. Anna Lee and Ben Cole sat at the table. Ben poured the tea and Ben sat down.\n\n"
+        '"Tea?" said Ben.\n\n"Is it late?" Anna said.\n\n"Not yet."\n\n"Thank you, Carl."'
+    )
+    assert [g[1] for g in speakers(text)][2] == "Carl Reed"
