@@ -46,7 +46,7 @@ def add_occurrence(forms: dict[FormKey, Form], occ: names.Occurrence) -> None:
         form = forms[key] = Form(occ.honorific, occ.tokens)
     form.count += 1
     form.mid += not occ.initial
-    form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
+    form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * (occ.vocative or occ.addressed) + 0.5 * occ.subject
     form.thing += 1.0 * occ.place + 1.0 * occ.article
     form.occurrences.append(occ)
 
