@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
-from ficlens.steps.roster_match import matcher_for
+from ficlens.steps.roster_match import TitleMatcher, matcher_for
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
@@ -227,11 +228,40 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, Entity]
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for p in doc.body_paragraphs():
-        for s, e, cid in matcher.find(text, p.start, p.end):
+        found = list(matcher.find(text, p.start, p.end))
+        if matcher.titles is not None:
+            found += _title_mentions(matcher.titles, text, p.start, p.end, found, stats)
+        for s, e, cid in found:
             entities.setdefault(cid, Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
             spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+def _title_mentions(titles: TitleMatcher, text: str, start: int, end: int, aliases: list, stats: names.NameStats):
+    """ "said the Colonel", "Mademoiselle shook her head": a title one roster character bears,
+    used alone, where no alias was found."""
+    out = []
+    for s, e, cid, title_at, with_article in titles.find(text, start, end):
+        if any(a_s < e and s < a_e for a_s, a_e, _ in aliases):
+            continue
+        if with_article or not names._is_initial(text, s, start) or _names_at_sentence_start(text, title_at, e, end, stats):
+            out.append((s, e, cid))
+    return out
+
+
+def _names_at_sentence_start(text: str, start: int, end: int, limit: int, stats: names.NameStats) -> bool:
+    """A capitalised title opening a sentence is someone ("Mademoiselle shook her head", "Doctor,
+    wait") unless the story also uses the word in lower case and no verb follows ("Count them")."""
+    if stats.lower.get(text[start:end].lower(), 0) == 0 or text[end : end + 1] in (",", "!", "?", ".", ";"):
+        return True
+    nxt = names._next_word(text, end, limit)
+    return nxt in _verbs() or (nxt.endswith("ed") and len(nxt) > 3)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return words("speech_verbs") | words("beat_verbs") | words("action_verbs")
 
 
 def run(doc: Document) -> None:
