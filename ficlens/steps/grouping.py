@@ -28,6 +28,8 @@ class Form:
     person: float = 0.0
     thing: float = 0.0
     occurrences: list[names.Occurrence] = field(default_factory=list)
+    # Several roster characters answer to it ("Charles"): each occurrence was given to one of them.
+    shared: bool = False
 
     @property
     def text(self) -> str:
