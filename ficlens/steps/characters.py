@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
-from ficlens.steps.roster_match import matcher_for
+from ficlens.steps.roster_match import TitleMatcher, matcher_for
 
 _PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
@@ -121,57 +122,87 @@ def _plural_group(form: Form, stats: names.NameStats) -> bool:
     return stem.lower() in words("not_names") or (singular >= 2 and 2 * singular >= form.count)
 
 
-def _roster_index(roster: list[Character]) -> tuple[dict[str, Character], dict[str, list[Character]]]:
-    """Exact alias index, and an index of single words (first names, surnames) to characters."""
-    exact: dict[str, Character] = {}
+def _roster_index(roster: list[Character]) -> tuple[dict[str, list[Character]], dict[str, list[Character]]]:
+    """Each alias to the characters who have it, and each single word of an alias (first names,
+    surnames) to the characters whose aliases contain it."""
+    exact: dict[str, list[Character]] = defaultdict(list)
     parts: dict[str, list[Character]] = defaultdict(list)
     for c in roster:
         for alias in c.names():
-            exact.setdefault(normalize_name(alias), c)
-    for c in roster:
-        for alias in c.names():
-            toks = normalize_name(alias).split()
-            toks = [t for t in toks if t not in pairs("honorifics")]
-            for t in toks:
-                if c not in parts[t]:
+            key = normalize_name(alias)
+            if c not in exact[key]:
+                exact[key].append(c)
+            for t in key.split():
+                if t not in pairs("honorifics") and c not in parts[t]:
                     parts[t].append(c)
     return exact, parts
 
 
-def _match_roster(form: Form, exact: dict[str, Character], parts: dict[str, list[Character]]) -> Character | None:
+def _roster_candidates(form: Form, exact: dict[str, list[Character]], parts: dict[str, list[Character]]) -> list[Character]:
+    """The roster characters a form may name: one, several ("Charles" for two Charleses), or none."""
     key = normalize_name(form.text)
     if key in exact:
         return exact[key]
     bare = normalize_name(" ".join(form.tokens))
-    if bare in exact:
-        hit = exact[bare]
-        if form.honorific is None or grouping.gender_fits(form.honorific, hit.gender):
-            return hit
+    fitting = _fitting_title(exact.get(bare, []), form.honorific)
+    if fitting:
+        return fitting
     if len(form.tokens) == 1:
-        hits = [c for c in parts.get(bare, []) if form.honorific is None or grouping.gender_fits(form.honorific, c.gender)]
-        if len(hits) == 1:
-            return hits[0]
-    elif form.tokens[0][0].isupper():
+        return _fitting_title(parts.get(bare, []), form.honorific)
+    if form.tokens[0][0].isupper():
         # "Master Charles Bates" for the roster's "Charley Bates": the surname, if only one has it.
         last = form.tokens[-1].lower()
-        hits = [c for c in parts.get(last, []) if form.honorific is None or grouping.gender_fits(form.honorific, c.gender)]
+        hits = _fitting_title(parts.get(last, []), form.honorific)
         if len(hits) == 1 and normalize_name(hits[0].name).split()[-1] == last:
-            return hits[0]
-    return None
+            return hits
+    return []
 
 
-def _resolve_shared(forms: list[Form], by_roster: dict[str, "Entity"], parts: dict[str, list[Character]]) -> list[Form]:
-    """A bare surname the roster gives to several people ("Denham": Ralph, Mrs. Denham, Joan)
-    is, in running narration, the one the story is about: the bearer named far more often."""
-    rest = []
-    for f in forms:
-        hits = parts.get(normalize_name(f.tokens[0]), []) if len(f.tokens) == 1 and f.honorific is None else []
-        counts = sorted(((by_roster[c.id].count if c.id in by_roster else 0), c.id) for c in hits)
-        if len(counts) >= 2 and counts[-1][0] >= 2 * max(1, counts[-2][0]) and counts[-1][0] >= 5:
-            by_roster[counts[-1][1]].forms.append(f)
-        else:
-            rest.append(f)
-    return rest
+def _fitting_title(characters: list[Character], honorific: str | None) -> list[Character]:
+    """Those of ``characters`` the title may name ("Mrs." not a man)."""
+    return [c for c in characters if honorific is None or grouping.gender_fits(honorific, c.gender)]
+
+
+def _assign_shared(shared: list[tuple[Form, list[Character]]], by_roster: dict[str, Entity]) -> None:
+    """A name several roster characters share ("Charles", "Bennet") names, at each occurrence,
+    the one of them last named unambiguously before it, or else the one named most often."""
+    named = _named_at(by_roster)
+    for form, candidates in shared:
+        split: dict[str, dict[FormKey, Form]] = defaultdict(dict)
+        for occ in form.occurrences:
+            cid = _last_named(candidates, named, occ.start) or _most_named(candidates, by_roster)
+            grouping.add_occurrence(split[cid], occ)
+        for cid, forms in split.items():
+            for f in forms.values():
+                f.shared = True
+            entity = by_roster.setdefault(cid, Entity(roster=next(c for c in candidates if c.id == cid)))
+            entity.forms.extend(forms.values())
+
+
+def _named_at(by_roster: dict[str, Entity]) -> dict[str, list[int]]:
+    """Where each roster character is named unambiguously, in order."""
+    named: dict[str, list[int]] = {}
+    for cid, entity in by_roster.items():
+        starts = [s for s, _, _ in entity.found]
+        starts += [occ.start for f in entity.forms for occ in f.occurrences]
+        named[cid] = sorted(starts)
+    return named
+
+
+def _last_named(candidates: list[Character], named: dict[str, list[int]], pos: int) -> str | None:
+    """The candidate named unambiguously last before ``pos``, if any was."""
+    best, best_at = None, -1
+    for c in candidates:
+        starts = named.get(c.id, [])
+        k = bisect.bisect_left(starts, pos)
+        if k and starts[k - 1] > best_at:
+            best, best_at = c.id, starts[k - 1]
+    return best
+
+
+def _most_named(candidates: list[Character], by_roster: dict[str, Entity]) -> str:
+    """The candidate named unambiguously most often (the first in the roster on a tie)."""
+    return max(candidates, key=lambda c: by_roster[c.id].count if c.id in by_roster else 0).id
 
 
 def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]:
@@ -227,11 +258,40 @@ def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, Entity]
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
     for p in doc.body_paragraphs():
-        for s, e, cid in matcher.find(text, p.start, p.end):
+        found = list(matcher.find(text, p.start, p.end))
+        if matcher.titles is not None:
+            found += _title_mentions(matcher.titles, text, p.start, p.end, found, stats)
+        for s, e, cid in found:
             entities.setdefault(cid, Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
             spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+def _title_mentions(titles: TitleMatcher, text: str, start: int, end: int, aliases: list, stats: names.NameStats):
+    """ "said the Colonel", "Mademoiselle shook her head": a title one roster character bears,
+    used alone, where no alias was found."""
+    out = []
+    for s, e, cid, title_at, with_article in titles.find(text, start, end):
+        if any(a_s < e and s < a_e for a_s, a_e, _ in aliases):
+            continue
+        if with_article or not names._is_initial(text, s, start) or _names_at_sentence_start(text, title_at, e, end, stats):
+            out.append((s, e, cid))
+    return out
+
+
+def _names_at_sentence_start(text: str, start: int, end: int, limit: int, stats: names.NameStats) -> bool:
+    """A capitalised title opening a sentence is someone ("Mademoiselle shook her head", "Doctor,
+    wait") unless the story also uses the word in lower case and no verb follows ("Count them")."""
+    if stats.lower.get(text[start:end].lower(), 0) == 0 or text[end : end + 1] in (",", "!", "?", ".", ";"):
+        return True
+    nxt = names._next_word(text, end, limit)
+    return nxt in _verbs() or (nxt.endswith("ed") and len(nxt) > 3)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return words("speech_verbs") | words("beat_verbs") | words("action_verbs")
 
 
 def run(doc: Document) -> None:
@@ -242,14 +302,17 @@ def run(doc: Document) -> None:
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     roster = doc.roster or []
     exact, parts = _roster_index(roster)
-    rest: list[Form] = []
     unmatched: list[Form] = []
+    shared: list[tuple[Form, list[Character]]] = []
     for f in forms:
-        hit = _match_roster(f, exact, parts) if roster else None
-        if hit is not None:
-            by_roster.setdefault(hit.id, Entity(roster=hit)).forms.append(f)
+        candidates = _roster_candidates(f, exact, parts) if roster else []
+        if len(candidates) == 1:
+            by_roster.setdefault(candidates[0].id, Entity(roster=candidates[0])).forms.append(f)
+        elif candidates:
+            shared.append((f, candidates))
         else:
             unmatched.append(f)
+    _assign_shared(shared, by_roster)
     # "the Knightleys", "the Miss Bertrams" are a family, not a person called Knightleys.
     counts: Counter = Counter()
     titled: Counter = Counter()
@@ -259,7 +322,6 @@ def run(doc: Document) -> None:
             titled[f.tokens[0]] += f.count if f.honorific else 0
     unmatched = [f for f in unmatched if not _family_plural(f, titled if f.honorific else counts)]
     if roster:
-        unmatched = _resolve_shared(unmatched, by_roster, parts)
         # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
         unmatched = [f for f in unmatched if not (f.honorific is None and all(o.article for o in f.occurrences))]
     # Single names first: a full name said once is a person if its first or last name is one.
@@ -303,7 +365,8 @@ def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character],
         while cid in used:
             cid, n = f"{base}-{n}", n + 1
         used.add(cid)
-        aliases = [f.text for f in sorted(e.forms, key=lambda f: -f.count) if f.text != name]
+        # A name several characters share is no alias of any one of them.
+        aliases = [f.text for f in sorted(e.forms, key=lambda f: -f.count) if f.text != name and not f.shared]
         aliases += [a for a in e.aliases if a and a != name and a not in aliases]
         if e.roster:
             aliases = list(dict.fromkeys([*e.roster.aliases, *aliases]))

@@ -28,6 +28,8 @@ class Form:
     person: float = 0.0
     thing: float = 0.0
     occurrences: list[names.Occurrence] = field(default_factory=list)
+    # Several roster characters answer to it ("Charles"): each occurrence was given to one of them.
+    shared: bool = False
 
     @property
     def text(self) -> str:
@@ -46,7 +48,7 @@ def add_occurrence(forms: dict[FormKey, Form], occ: names.Occurrence) -> None:
         form = forms[key] = Form(occ.honorific, occ.tokens)
     form.count += 1
     form.mid += not occ.initial
-    form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * occ.vocative + 0.5 * occ.subject
+    form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * (occ.vocative or occ.addressed) + 0.5 * occ.subject
     form.thing += 1.0 * occ.place + 1.0 * occ.article
     form.occurrences.append(occ)
 

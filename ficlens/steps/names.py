@@ -33,6 +33,8 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
 _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
+# The verb before "to"/"at" that precedes a name: "said to Carl", "smiled at Gino".
+_TURNED_TO_RE = re.compile(r"([A-Za-z]+)[ \t\n]+(?:to|at)[ \t\n]+$")
 
 
 def honorifics() -> dict[str, str]:
@@ -70,6 +72,7 @@ class Occurrence:
     subject: bool = False
     place: bool = False
     article: bool = False  # "the Maidan", "the Ministry": a thing, or a title used as a name
+    addressed: bool = False  # "said to Carl", "smiled at Gino": someone spoken or turned to
 
     @property
     def key(self) -> str:
@@ -110,6 +113,15 @@ def _prev_word(text: str, pos: int, floor: int) -> str:
     if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
         return ""
     return ms[-1].group().lower()
+
+
+def _addressed(text: str, pos: int, floor: int, prev: str, verbs: frozenset[str]) -> bool:
+    """ "said to Carl", "smiled at Gino": after a speech verb or a gesture, "to" and "at" lead to
+    a person, not a place."""
+    if prev not in ("to", "at"):
+        return False
+    m = _TURNED_TO_RE.search(text, max(floor, pos - 40), pos)
+    return m is not None and m.group(1).lower() in verbs
 
 
 def _occurrence(
@@ -207,7 +219,8 @@ def scan(doc: Document) -> NameStats:
             occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
             # "at Beaufort's" is a house, but Beaufort is still a person.
             possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
-            occ.place = (prev in preps and not possessive) or nxt in place_words
+            occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
+            occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
             occ.article = prev in ("the", "a", "an") and occ.honorific is None
             occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
             if occ.in_quote:

@@ -5,7 +5,9 @@ A roster may name a character by an alias a capitalised-name scan cannot see
 aliases of a roster into one regular expression shaped as a trie (aliases that
 share a beginning share a branch), so one pass over a paragraph finds every
 alias, longest first. An alias that belongs to two characters is left out:
-the text must decide those.
+the text must decide those. A title only one character of the roster bears
+("Colonel Brandon", "Mademoiselle Reisz") names that character when used alone
+("said the Colonel", "Mademoiselle shook her head").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ficlens.lexicon import pairs
 from ficlens.model import Character
 from ficlens.roster import normalize_name
 
@@ -78,6 +81,8 @@ class RosterMatcher:
             self.pattern: re.Pattern[str] | None = re.compile(r"(?<![\w'])" + body + r"(?![\w])")
         else:
             self.pattern = None
+        titles = unique_titles(roster)
+        self.titles = TitleMatcher(titles) if titles else None
 
     def find(self, text: str, start: int, end: int):
         if self.pattern is None:
@@ -101,3 +106,51 @@ def matcher_for(roster: list[Character]) -> RosterMatcher:
             _CACHE.pop(next(iter(_CACHE)))
         found = _CACHE[key] = RosterMatcher(roster)
     return found
+
+
+def unique_titles(roster: list[Character]) -> dict[str, str]:
+    """Title -> the id of the one roster character who bears it ("colonel" -> "colonel-brandon").
+    A title two characters bear names neither."""
+    spellings = pairs("standalone_titles")
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for c in roster:
+        for name in c.names():
+            toks = normalize_name(name).split()
+            if toks[:1] == ["the"]:
+                toks = toks[1:]
+            title = spellings.get(toks[0]) if toks else None
+            # An abbreviation is a title only before a name: "M. Poirot", but not "M".
+            if title and (len(toks) > 1 or toks[0] == title):
+                bearers[title].add(c.id)
+    return {title: next(iter(ids)) for title, ids in bearers.items() if len(ids) == 1}
+
+
+# Words before a title that make it a common noun: "a Colonel", "every Duke".
+_NOT_NAMING = frozenset("a an another any every each no some one this that his her their its my our your".split())
+
+
+class TitleMatcher:
+    """Titles used alone as names: "the Colonel", "Mademoiselle" (not "Colonel Fitzwilliam",
+    "the Duke of York"). ``find`` yields (start, end, character id, title start, with article)."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.owner = titles
+        alternatives = "|".join(sorted((t.capitalize() for t in titles), key=len, reverse=True))
+        self.pattern = re.compile(
+            rf"(?<![\w'-])(?:(?P<the>[Tt]he)\s+)?(?P<title>{alternatives})(?![\w-])(?!\s+(?:[A-Z]|of\b))"
+        )
+
+    def find(self, text: str, start: int, end: int):
+        for m in self.pattern.finditer(text, start, end):
+            if m.group("the") is None and _prev_word(text, m.start(), start) in _NOT_NAMING:
+                continue
+            owner = self.owner[m.group("title").lower()]
+            yield m.start(), m.end(), owner, m.start("title"), m.group("the") is not None
+
+
+def _prev_word(text: str, pos: int, floor: int) -> str:
+    m = _PREV_WORD_RE.search(text, max(floor, pos - 20), pos)
+    return m.group(1).lower() if m else ""
+
+
+_PREV_WORD_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t\n]+$")

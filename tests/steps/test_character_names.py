@@ -110,3 +110,20 @@ def test_mrs_with_a_full_name_is_the_wife_of_that_name():
 def test_a_rank_goes_with_a_surname_not_a_given_name():
     groups = _entities(("mr", "Fitzwilliam Darcy", 2), ("colonel", "Fitzwilliam", 20), (None, "Darcy", 100))
     assert ["Colonel Fitzwilliam"] in groups
+
+
+def test_a_name_said_to_is_a_person_not_a_place():
+    text = (
+        "Carl Reed yawned. Carl sat by the fire. Anna Lee and Ben Cole sat at the table. "
+        'Ben poured the tea and Ben sat down.\n\n"Is it late?" Anna said to Carl.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    carls = [m["character"] for m in d["mentions"] if text[m["start"] : m["end"]] == "Carl"]
+    assert carls == ["carl-reed", "carl-reed"]
+
+
+def test_to_and_at_after_a_speech_verb_or_gesture_lead_to_a_person():
+    text = 'Mara smiled at Theo. "Come," she said to Theo. They walked to Paris.'
+    occ = {o.key: o for o in names.scan(ficlens.analyze(text).document).occurrences}
+    assert occ["Theo"].addressed and not occ["Theo"].place
+    assert occ["Paris"].place and not occ["Paris"].addressed

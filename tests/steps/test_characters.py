@@ -71,3 +71,46 @@ def test_characters_nickname_joins_full_name():
     text = "Elizabeth Bennet laughed. Later, Lizzy ran off. Elizabeth Bennet smiled. Lizzy said nothing."
     chars = _chars(text)
     assert "Lizzy" in chars["Elizabeth Bennet"]["aliases"]
+
+
+PERSUADED = [
+    {"name": "Charles Musgrove", "gender": "M", "aliases": ["Charles", "Mr. Musgrove"]},
+    {"name": "Charles Hayter", "gender": "M", "aliases": ["Charles", "Hayter"]},
+    {"name": "Anne Elliot", "gender": "F"},
+]
+
+
+def _named(text, roster, form):
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    return [m["character"] for m in d["mentions"] if m["kind"] == "name" and text[m["start"] : m["end"]] == form]
+
+
+def test_a_shared_alias_names_the_character_last_named_unambiguously():
+    text = (
+        "Charles Hayter came in. Charles sat down. Anne looked up.\n\n"
+        "Mr. Musgrove laughed. Charles laughed too.\n\n"
+        "Hayter frowned. Charles stood up."
+    )
+    assert _named(text, PERSUADED, "Charles") == ["charles-hayter", "charles-musgrove", "charles-hayter"]
+
+
+def test_a_shared_alias_before_any_unambiguous_name_goes_to_the_one_named_most():
+    text = "Charles came in. Anne looked up. Charles Hayter smiled. Hayter sat. Hayter sighed."
+    assert _named(text, PERSUADED, "Charles") == ["charles-hayter"]
+
+
+def test_a_family_surname_names_the_member_just_named():
+    roster = [
+        {"name": "Mr. Bennet", "gender": "M"},
+        {"name": "Mrs. Bennet", "gender": "F"},
+        {"name": "Elizabeth Bennet", "gender": "F", "aliases": ["Elizabeth", "Lizzy"]},
+    ]
+    text = (
+        "Elizabeth sat down. Mrs. Bennet talked and talked.\n\n"
+        '"Well?" said Mr. Bennet. Bennet said nothing more.\n\n'
+        "Mrs. Bennet cried. Bennet was silent."
+    )
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    named = [m["character"] for m in d["mentions"] if m["kind"] == "name" and text[m["start"] : m["end"]] == "Bennet"]
+    assert named == ["mr-bennet", "mrs-bennet"]
+    assert not any("Bennet" == a for c in d["characters"] for a in c["aliases"])

@@ -1,0 +1,49 @@
+"""A title one roster character bears, used alone, names that character."""
+
+import ficlens
+
+ROSTER = [
+    {"name": "Mademoiselle Reisz", "gender": "F"},
+    {"name": "Edna Pontellier", "gender": "F"},
+    {"name": "Colonel Brandon", "gender": "M"},
+    {"name": "Madame Ratignolle", "gender": "F"},
+    {"name": "Madame Lebrun", "gender": "F"},
+    {"name": "Mr. Pontellier", "gender": "M"},
+]
+
+
+def _linked(text, roster=ROSTER):
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    return [(text[m["start"] : m["end"]], m["character"]) for m in d["mentions"] if m["kind"] == "name"]
+
+
+def test_a_title_only_one_character_bears_names_them():
+    text = (
+        'Edna came in. Mademoiselle shook her head. "No," returned Mademoiselle.\n\n'
+        '"Well?" said the Colonel.'
+    )
+    linked = _linked(text)
+    assert ("Mademoiselle", "mademoiselle-reisz") in linked
+    assert linked.count(("Mademoiselle", "mademoiselle-reisz")) == 2
+    assert ("the Colonel", "colonel-brandon") in linked
+
+
+def test_a_title_two_characters_bear_names_neither():
+    linked = _linked('Edna sat down. "Come," said Madame. Madame smiled.')
+    assert not any(t == "Madame" for t, _ in linked)
+
+
+def test_common_titles_never_name_anyone_alone():
+    roster = [{"name": "Mrs. Dalloway", "gender": "F"}, {"name": "Peter Walsh", "gender": "M"}]
+    linked = _linked('Peter looked up. "Well, Mrs.," said Peter. Mrs. smiled.', roster)
+    assert all(c == "peter-walsh" for _, c in linked)
+
+
+def test_a_title_before_another_name_or_as_a_common_noun_is_not_the_bearer():
+    text = (
+        "Edna sat down. Colonel Fitzwilliam came in. A Colonel of the guard followed. "
+        "The Colonel of the regiment came too.\n\nCount them, said Edna. Count the spoons and count the forks."
+    )
+    roster = [*ROSTER, {"name": "Count Rostov", "gender": "M"}]
+    linked = _linked(text, roster)
+    assert not any(c in ("colonel-brandon", "count-rostov") for _, c in linked)
