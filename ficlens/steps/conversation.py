@@ -68,7 +68,7 @@ def _candidates(conv: list[Turn]) -> list[str]:
                 weight[c] += v
         for c in sorted(t.vocatives):
             weight[c] += 1.0
-    for rank, c in enumerate(conv[0].context[:3]):
+    for rank, c in enumerate(conv[0].context[: len(CONTEXT)]):
         weight[c] += CONTEXT[rank]
     return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
 
@@ -76,7 +76,7 @@ def _candidates(conv: list[Turn]) -> list[str]:
 def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
     """The turn at which each candidate is first shown present: in focus when the conversation
     began, or given evidence or addressed in a turn. Nobody speaks before they arrive."""
-    arrive = {c: 0 for c in conv[0].context[:3]}
+    arrive = {c: 0 for c in conv[0].context[: len(CONTEXT)]}
     for i, t in enumerate(conv):
         for c in cands:
             if c not in arrive and (t.evidence.get(c, 0.0) > 0 or c in t.vocatives):
@@ -117,7 +117,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += ADDRESSED
             if i + 1 < len(conv) and c in conv[i + 1].vocatives and c not in t.vocatives:
                 s += REPLIED_TO
-            if i == 0 and c in conv[0].context[:3]:
+            if i == 0 and c in conv[0].context[: len(CONTEXT)]:
                 s += CONTEXT[conv[0].context.index(c)]
             # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
             g = gender.get(c)
