@@ -44,7 +44,11 @@ def honorifics() -> dict[str, str]:
 
 def _phrase_re() -> re.Pattern[str]:
     hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
-    return re.compile(_PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    # A phrase starts with a capital or a title's first letter: saying so first lets the regex
+    # engine pass over every other position without trying the titles one by one.
+    firsts = "".join(sorted({re.escape(h[0]) for h in hons}))
+    lead = rf"(?=[{_UPPER}{firsts}])"
+    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
 
 
 _COMPILED: list[re.Pattern[str]] = []
