@@ -8,4 +8,4 @@ _TOKEN_RE = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 
 
 def count_tokens(text: str) -> int:
-    return sum(1 for _ in _TOKEN_RE.finditer(text))
+    return len(_TOKEN_RE.findall(text))

@@ -81,6 +81,15 @@ class TableBuffer:
         for name, value in values.items():
             cols[name].append(value)
 
+    def _extend(self, table: str, key: str, wid: str, **columns: list) -> None:
+        """Several rows of one work at once, given column by column (lists of equal length)."""
+        cols = self.columns[table]
+        n = len(next(iter(columns.values())))
+        cols["work_key"].extend([key] * n)
+        cols["work_id"].extend([wid] * n)
+        for name, values in columns.items():
+            cols[name].extend(values)
+
     def rows(self, table: str) -> int:
         return len(self.columns[table]["work_key"])
 
@@ -116,19 +125,25 @@ class TableBuffer:
         for i, c in enumerate(struct["chapters"], 1):
             self._add("chapters", key, wid, chapter=i, number=c["number"], title=c["title"], start=c["start"],
                       end=c["end"], chars=c["end"] - c["start"])  # fmt: skip
-        for c in d["characters"]:
-            self._add("characters", key, wid, character_id=c["id"], name=c["name"], aliases=c["aliases"],
-                      gender=c["gender"], mentions=c["mentions"], quotes=c["quotes"], on_page=c["on_page"])  # fmt: skip
-        for q in d["quotes"]:
-            ch = bisect.bisect_right(starts, q["start"]) if starts else 0
-            self._add("quotes", key, wid, quote_id=q["id"], chapter=ch or None, start=q["start"], end=q["end"],
-                      text=q["text"], speaker=q["speaker"], speaker_name=names.get(q["speaker"]),
-                      addressees=q["addressees"], confidence=q["confidence"], type=q["type"], continues=q["continues"])  # fmt: skip
+        if chars := d["characters"]:
+            self._extend("characters", key, wid, character_id=[c["id"] for c in chars], name=[c["name"] for c in chars],
+                         aliases=[c["aliases"] for c in chars], gender=[c["gender"] for c in chars],
+                         mentions=[c["mentions"] for c in chars], quotes=[c["quotes"] for c in chars],
+                         on_page=[c["on_page"] for c in chars])  # fmt: skip
+        if quotes := d["quotes"]:
+            speakers = [q["speaker"] for q in quotes]
+            self._extend("quotes", key, wid, quote_id=[q["id"] for q in quotes],
+                         chapter=[(bisect.bisect_right(starts, q["start"]) if starts else 0) or None for q in quotes],
+                         start=[q["start"] for q in quotes], end=[q["end"] for q in quotes],
+                         text=[q["text"] for q in quotes], speaker=speakers, speaker_name=[names.get(s) for s in speakers],
+                         addressees=[q["addressees"] for q in quotes], confidence=[q["confidence"] for q in quotes],
+                         type=[q["type"] for q in quotes], continues=[q["continues"] for q in quotes])  # fmt: skip
         text = src.get("text")
-        for m in d["mentions"]:
-            self._add("mentions", key, wid, start=m["start"], end=m["end"],
-                      text=text[m["start"] : m["end"]] if text is not None else None,
-                      character_id=m["character"], kind=m["kind"])  # fmt: skip
+        if mentions := d["mentions"]:
+            m_starts, m_ends = [m["start"] for m in mentions], [m["end"] for m in mentions]
+            self._extend("mentions", key, wid, start=m_starts, end=m_ends,
+                         text=[text[s:e] for s, e in zip(m_starts, m_ends)] if text is not None else [None] * len(mentions),
+                         character_id=[m["character"] for m in mentions], kind=[m["kind"] for m in mentions])  # fmt: skip
         for r in d["relationships"]:
             a, b = r["characters"]
             self._add("relationships", key, wid, character_a=a, character_b=b, name_a=names.get(a), name_b=names.get(b),

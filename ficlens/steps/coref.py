@@ -17,9 +17,11 @@ import re
 from ficlens.model import Document, Mention
 from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
 
-_PRONOUN_RE = re.compile(r"(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
+# Each pattern first checks the letter a match starts with, so that the regex engine passes
+# over other positions without trying the lookbehinds.
+_PRONOUN_RE = re.compile(r"(?=[HhSsTt])(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
 _EPITHET_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
+    r"(?=[Tt])\b[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
     r"dark-haired|fair-haired|red-haired|blond|blonde|brunet|brunette|ginger|raven-haired|"
     r"young|old|little|tall|short|pale|handsome|beautiful|pretty|injured|exhausted|sleepy|grinning|"
     r"smirking)\s+)?(?P<noun>" + "|".join(k for k in _EPITHET_NOUNS if k not in ("one", "other", "latter", "former")) + r")\b"

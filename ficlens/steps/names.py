@@ -44,7 +44,11 @@ def honorifics() -> dict[str, str]:
 
 def _phrase_re() -> re.Pattern[str]:
     hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
-    return re.compile(_PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    # A phrase starts with a capital or a title's first letter: saying so first lets the regex
+    # engine pass over every other position without trying the titles one by one.
+    firsts = "".join(sorted({re.escape(h[0]) for h in hons}))
+    lead = rf"(?=[{_UPPER}{firsts}])"
+    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
 
 
 _COMPILED: list[re.Pattern[str]] = []
@@ -134,6 +138,8 @@ def _occurrence(
     stats: NameStats,
 ) -> Occurrence | None:
     """The name occurrence a phrase match stands for, with word counts updated; None if not a name."""
+    if m.group("hon") is None and _one_word(m.group("name")):
+        return _word_occurrence(text, m, para_start, quotes, qstarts, stop, stats)
     # "Mrs. van der Luyden": particles after a title belong to the name.
     name_at = m.start("pre") if m.group("pre") else m.start("name")
     spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, name_at, m.end("name"))]
@@ -175,6 +181,34 @@ def _occurrence(
     start = hon_at if hon else spans[0][0]
     end = spans[-1][1]
     return Occurrence(start, end, hon.lower() if hon else None, tuple(tokens), initial, in_quote)
+
+
+def _one_word(name: str) -> bool:
+    return " " not in name and "\n" not in name and "\t" not in name
+
+
+def _word_occurrence(
+    text: str,
+    m: re.Match[str],
+    para_start: int,
+    quotes: list[tuple[int, int]],
+    qstarts: list[int],
+    stop: frozenset[str],
+    stats: NameStats,
+) -> Occurrence | None:
+    """`_occurrence` for the common case of one capitalised word without a title (same result)."""
+    word = m.group("name")
+    if word.lower() in stop or len(word) == 1:
+        return None
+    start, end = m.span("name")
+    k = bisect.bisect_right(qstarts, start) - 1
+    in_quote = k >= 0 and quotes[k][0] <= start < quotes[k][1]
+    initial = _is_initial(text, start, quotes[k][0] if in_quote else para_start)
+    if initial:
+        stats.cap_initial[word] += 1
+    else:
+        stats.cap_mid[word] += 1
+    return Occurrence(start, end, None, (word,), initial, in_quote)
 
 
 def _opens_place(tokens: list[str]) -> bool:

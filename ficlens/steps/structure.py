@@ -135,7 +135,7 @@ def _title_line(text: str) -> bool:
 
 def _find_headings(layout: _Layout) -> list[int]:
     texts = layout.texts
-    bare = sum(1 for t in texts if headings.parse_heading(t, allow_bare_number=True) and len(t) <= 6)
+    bare = sum(1 for t in texts if len(t) <= 6 and headings.parse_heading(t, allow_bare_number=True))
     for i, t in enumerate(texts):
         if layout.role[i] != "body" or len(t) > 150:
             continue
