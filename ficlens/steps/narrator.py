@@ -29,20 +29,20 @@ def is_first_person(doc: Document) -> bool:
     text = doc.view("plain").text
     spans = sorted((q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes)
     starts = [s for s, _ in spans]
-    firsts = words = 0
+    narration: list[str] = []
     for p in doc.body_paragraphs()[:2000]:
         pos = p.start
         k = bisect.bisect_left(starts, p.start)
         while pos < p.end:
             stop = spans[k][0] if k < len(spans) and spans[k][0] < p.end else p.end
-            seg = text[pos:stop]
-            firsts += len(_FIRST_PERSON_RE.findall(seg))
-            words += len(_WORD_RE.findall(seg))
+            narration.append(text[pos:stop])
             if stop >= p.end:
                 break
             pos = spans[k][1]
             k += 1
-    return words > 200 and firsts / words > _RATE
+    joined = "\n".join(narration)
+    words = len(_WORD_RE.findall(joined))
+    return words > 200 and len(_FIRST_PERSON_RE.findall(joined)) / words > _RATE
 
 
 def identify(doc: Document, turns) -> str | None:
