@@ -71,18 +71,27 @@ def _coref_entities(conll: Path) -> list[list[str]]:
     return list(chains.values())
 
 
+def _words(name: str) -> list[str]:
+    """A name's words, lower-cased, without the full stops of titles ("Mrs." = "Mrs")."""
+    return [t.strip(".").lower() for t in name.split()]
+
+
 def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
     """Give each gold speaker the names and gender of the coreference chain that matches its label."""
-    for c in chars.values():
-        label = {t.lower() for t in c.name.split() if len(t) > 2}
+    taken: set[int] = set()
+    for c in sorted(chars.values(), key=lambda c: -len(_words(c.name))):
+        label = {t for t in _words(c.name) if len(t) > 2}
         best, best_overlap = None, 0
-        for chain in chains:
-            words_ = {t.lower() for m in chain if m[:1].isupper() for t in m.split()}
-            overlap = len(label & words_)
+        for k, chain in enumerate(chains):
+            if k in taken:
+                continue
+            overlap = len(label & {t for m in chain if m[:1].isupper() for t in _words(m)})
             if overlap > best_overlap:
-                best, best_overlap = chain, overlap
+                best, best_overlap = k, overlap
         if best is None:
             continue
+        taken.add(best)
+        best = chains[best]
         for m in best:
             low = m.lower()
             if low in _NOT_ALIASES or low in _PRONOUN_GENDER:
