@@ -227,6 +227,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         if not _after_abbreviation(text, m.start(), start):
             clause_start = m.end()
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if speech_verb(m.group())]
+    verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
+    verbs.sort(key=lambda m: m.start())
     if not verbs:
         return None
     verb = verbs[-1]

@@ -138,3 +138,9 @@ def test_the_one_a_line_thanks_by_name_spoke_the_line_before():
         '"Tea?" said Ben.\n\n"Is it late?" Anna said.\n\n"Not yet."\n\n"Thank you, Carl."'
     )
     assert [g[1] for g in speakers(text)][2] == "Carl Reed"
+
+
+def test_put_in_before_the_quote_is_a_tag():
+    roster = [{"name": "May Welland", "gender": "F"}, {"name": "Mrs. Archer", "gender": "F"}]
+    text = 'May Welland and Mrs. Archer sat.\n\nMay\'s colour rose, and Mrs. Archer put in hastily: "Ah, you think?"'
+    assert speakers(text, characters=roster) == [("Ah, you think?", "Mrs. Archer", "explicit")]
