@@ -168,6 +168,9 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if pos >= limit:
         return None
     led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or _ends_with(text, start, ",-\u2014")
+    passive = _passive_tag(text, pos, limit, names)
+    if passive:
+        return passive
     # Inverted: said Mark / asked the older man / replied he
     m = _BREAK_IN_RE.match(text, pos, limit) or _WORD_RE.match(text, pos, limit)
     inverted = led_by_comma or _ends_with(text, start, "!?")
@@ -208,6 +211,25 @@ def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, i
     at = m.end() if m else pos
     span = names.at(at)
     return span
+
+
+_PASSIVE_BY = re.compile(r"(?:was|were)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+by\s+(?:the\s+)?")
+_POSSESSIVE_ANSWER = re.compile(
+    r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question)\b"
+)
+_WAS = re.compile(r"(?:was|came)\s+")
+
+
+def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None:
+    """ "…" was uttered by Captain Wentworth / "…" was Fanny's humble answer."""
+    m = _PASSIVE_BY.match(text, pos, limit)
+    if m and speech_verb(m.group(1)):
+        span = names.at(m.end())
+        return Tag(span[0], span[1], "name", None, m.group(1), True, True) if span else None
+    m = _WAS.match(text, pos, limit)
+    span = names.at(m.end()) if m else None
+    answer = _POSSESSIVE_ANSWER.match(text, span[1], limit) if span else None
+    return Tag(span[0], span[1], "name", None, answer.group(1), True, True) if answer else None
 
 
 def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:

@@ -144,3 +144,12 @@ def test_put_in_before_the_quote_is_a_tag():
     roster = [{"name": "May Welland", "gender": "F"}, {"name": "Mrs. Archer", "gender": "F"}]
     text = 'May Welland and Mrs. Archer sat.\n\nMay\'s colour rose, and Mrs. Archer put in hastily: "Ah, you think?"'
     assert speakers(text, characters=roster) == [("Ah, you think?", "Mrs. Archer", "explicit")]
+
+
+def test_passive_tags_after_the_quote():
+    roster = [{"name": "Fanny Price", "gender": "F"}, {"name": "Captain Wentworth", "gender": "M"}, {"name": "Anne Elliot", "gender": "F"}]
+    opening = 'Fanny Price, Anne Elliot and Captain Wentworth sat.\n\n"Will you come?" asked Anne.\n\n'
+    answer = speakers(opening + '"Yes, ma\'am," was Fanny\'s humble answer.', characters=roster)[1]
+    uttered = speakers(opening + '"You pierce my soul," was uttered by Captain Wentworth.', characters=roster)[1]
+    assert answer[1:] == ("Fanny Price", "explicit")
+    assert uttered[1:] == ("Captain Wentworth", "explicit")
