@@ -218,6 +218,7 @@ _POSSESSIVE_ANSWER = re.compile(
     r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question)\b"
 )
 _WAS = re.compile(r"(?:was|came)\s+")
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
 
 def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None:
@@ -259,6 +260,11 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     # A speech verb right before the quote is a tag even without a comma: saying "Perhaps".
     if not strong and last not in ".!?" and body_end - verb.end() <= 20 and verb.group().lower() in words("speech_verbs"):
         strong = True
+    by = _BY.match(text, verb.end(), body_end)
+    agent = names.at(by.end()) if by else None
+    if agent:
+        # "thus accosted by Miss Bingley,": the one the passive names is the speaker.
+        return Tag(agent[0], agent[1], "name", None, verb.group().lower(), False, strong)
     subject = _first_subject(text, clause_start, verb.start(), names)
     if subject is None:
         return None

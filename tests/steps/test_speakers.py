@@ -153,3 +153,9 @@ def test_passive_tags_after_the_quote():
     uttered = speakers(opening + '"You pierce my soul," was uttered by Captain Wentworth.', characters=roster)[1]
     assert answer[1:] == ("Fanny Price", "explicit")
     assert uttered[1:] == ("Captain Wentworth", "explicit")
+
+
+def test_passive_tag_before_the_quote_names_its_agent():
+    roster = [{"name": "Elizabeth Bennet", "aliases": ["Elizabeth"], "gender": "F"}, {"name": "Miss Bingley", "gender": "F"}]
+    text = 'Elizabeth Bennet and Miss Bingley sat.\n\nElizabeth was thinking of her, when thus accosted by Miss Bingley, "I can guess your reverie."'
+    assert speakers(text, characters=roster) == [("I can guess your reverie.", "Miss Bingley", "explicit")]
