@@ -233,6 +233,21 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
     return Tag(span[0], span[1], "name", None, answer.group(1), True, True) if answer else None
 
 
+_HEARD = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear)\s+(?:the\s+)?$")
+
+
+def _heard(text: str, a: int, verb_at: int, names: Mentions) -> tuple[int, int] | None:
+    """ "He heard Frank Churchill next say, …": the one heard is the speaker."""
+    before = names.between(a, verb_at)
+    if not before:
+        return None
+    s, e = before[-1]
+    between = text[e:verb_at].split()
+    if len(between) > 2 or not _HEARD.search(text, max(a, s - 30), s):
+        return None
+    return s, e
+
+
 def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag closing the narration ``text[start:end]`` that precedes a quote."""
     stop = end
@@ -262,6 +277,7 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         strong = True
     by = _BY.match(text, verb.end(), body_end)
     agent = names.at(by.end()) if by else None
+    agent = agent or _heard(text, clause_start, verb.start(), names)
     if agent:
         # "thus accosted by Miss Bingley,": the one the passive names is the speaker.
         return Tag(agent[0], agent[1], "name", None, verb.group().lower(), False, strong)

@@ -159,3 +159,9 @@ def test_passive_tag_before_the_quote_names_its_agent():
     roster = [{"name": "Elizabeth Bennet", "aliases": ["Elizabeth"], "gender": "F"}, {"name": "Miss Bingley", "gender": "F"}]
     text = 'Elizabeth Bennet and Miss Bingley sat.\n\nElizabeth was thinking of her, when thus accosted by Miss Bingley, "I can guess your reverie."'
     assert speakers(text, characters=roster) == [("I can guess your reverie.", "Miss Bingley", "explicit")]
+
+
+def test_the_one_heard_saying_it_is_the_speaker():
+    roster = [{"name": "Newland Archer", "aliases": ["Archer"], "gender": "M"}, {"name": "Reggie Chivers", "gender": "M"}]
+    text = 'Newland Archer and Reggie Chivers stood in the hall.\n\nArcher heard Reggie Chivers say in an undertone, "She is much the handsomer."'
+    assert speakers(text, characters=roster) == [("She is much the handsomer.", "Reggie Chivers", "explicit")]
