@@ -42,6 +42,9 @@ class Result:
     speaker_correct: int = 0
     by_type: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0] for t in TYPES})
     by_rule: dict[str, list[int]] = field(default_factory=dict)
+    # Found gold quotes with a type, and those whose predicted quote has the same type.
+    typed: int = 0
+    type_agrees: int = 0
     calibration: list[tuple[float, int]] = field(default_factory=list)
     # (rule, confidence, correct) of every predicted quote that overlaps a gold quote with a speaker.
     decisions: list[tuple[str, float, int]] = field(default_factory=list)
@@ -106,6 +109,9 @@ def score(novel: GoldNovel, analysis: Analysis, setting: str) -> Result:
                 k += 1
         res.gold += 1
         res.found += best is not None
+        if best is not None and g.type in TYPES:
+            res.typed += 1
+            res.type_agrees += best.type == g.type
         if g.speaker is None:
             continue
         res.with_speaker += 1
@@ -181,7 +187,8 @@ def summarize(results: list[Result]) -> dict:
     total = Result("ALL", results[0].setting if results else "")
     for r in results:
         for f in ("gold", "found", "predicted", "predicted_correct", "with_speaker", "speaker_correct", "chars_major",
-                  "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens"):  # fmt: skip
+                  "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens", "typed",
+                  "type_agrees"):  # fmt: skip
             setattr(total, f, getattr(total, f) + getattr(r, f))
         total.seconds += r.seconds
         for t in TYPES:
@@ -205,6 +212,7 @@ def figures(r: Result) -> dict:
         "speaker_accuracy": _ratio(r.speaker_correct, r.with_speaker),
         "by_type": {t: _ratio(c, n) for t, (c, n) in r.by_type.items()},
         "by_type_counts": {t: n for t, (c, n) in r.by_type.items()},
+        "type_agreement": _ratio(r.type_agrees, r.typed),
         "by_rule": {k: {"n": n, "accuracy": _ratio(c, n)} for k, (c, n) in sorted(r.by_rule.items(), key=lambda kv: -kv[1][1])},
         "tokens": r.tokens,
         "seconds": round(r.seconds, 3),

@@ -45,6 +45,8 @@ class Turn:
     evidence: dict[str, float] = field(default_factory=dict)
     # Quotes with a pronoun tag of their own: id(quote) -> (gender, likeliest referent).
     hints: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Quotes with a pronoun or description tag of their own: id(quote), for their type.
+    described: set[int] = field(default_factory=set)
     # The gender of a pronoun or epithet in the turn's speech tag, if any.
     gender_hint: str | None = None
     # What the local evidence was: tag_name, tag_pronoun, tag_epithet, beat, beat_pronoun or "".

@@ -293,6 +293,8 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             ev[who] = ev.get(who, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
             turn.cue = turn.cue or ("tag_name" if tag.strong else "beat")
             continue
+        if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
+            turn.described.add(id(q))
         if tag.kind == "role":
             # "said the duchess": the roster's one character with that word in a name, if any.
             who = r.role_owner(r.text[tag.start : tag.end])
@@ -354,7 +356,8 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
         hint = turn.hints.get(id(q))
         if hint and gender.get(q.speaker) not in (hint[0], None):
             q.speaker, q.rule = hint[1], "tag_pronoun"
-        q.type = "anaphoric" if q.rule in ("tag_pronoun", "tag_epithet") else "implicit" if q.speaker else None
+        described = id(q) in turn.described or q.rule in ("tag_pronoun", "tag_epithet")
+        q.type = "anaphoric" if described and q.speaker else "implicit" if q.speaker else None
 
 
 def attribute(doc: Document) -> None:
@@ -431,6 +434,7 @@ def _merge(into: Turn, more: Turn) -> None:
     """A speech that runs on into the next paragraph stays one turn."""
     into.quotes.extend(more.quotes)
     into.vocatives |= more.vocatives
+    into.described |= more.described
     into.named = (into.named | more.named) - into.vocatives
     for c, v in more.evidence.items():
         into.evidence[c] = into.evidence.get(c, 0.0) + v

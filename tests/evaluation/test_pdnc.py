@@ -66,5 +66,7 @@ def test_eval_pdnc_json_scores_every_gold_quote(tmp_path):
     assert result.exit_code == 0, result.output
     (novel,) = json.loads(result.output)["roster"]["novels"]
     assert (novel["gold_quotes"], novel["detection_recall"], novel["by_rule"]["tag_name"]) == (17, 1.0, {"n": 12, "accuracy": 1.0})
+    # "shouted everybody" is no tag ficlens reads: those lines come out implicit, not explicit.
+    assert novel["type_agreement"] == round(12 / 17, 4)
     # The crowd's lines have no one person to give them to: they count as wrong.
     assert novel["speaker_accuracy"] == round(12 / 17, 4)

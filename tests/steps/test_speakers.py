@@ -165,3 +165,15 @@ def test_the_one_heard_saying_it_is_the_speaker():
     roster = [{"name": "Newland Archer", "aliases": ["Archer"], "gender": "M"}, {"name": "Reggie Chivers", "gender": "M"}]
     text = 'Newland Archer and Reggie Chivers stood in the hall.\n\nArcher heard Reggie Chivers say in an undertone, "She is much the handsomer."'
     assert speakers(text, characters=roster) == [("She is much the handsomer.", "Reggie Chivers", "explicit")]
+
+
+def test_a_line_with_a_pronoun_tag_is_anaphoric_whoever_the_conversation_gives_it_to():
+    from ficlens.model import Quote
+    from ficlens.steps import speakers as step
+    from ficlens.steps.salience import Turn
+
+    q = Quote(0, 5, id="q1")
+    turn = Turn(0, [q], speaker="carl", evidence={"ben": 2.0, "carl": 1.0}, cue="tag_pronoun")
+    turn.described.add(id(q))
+    step._assign(turn, {"ben": "M", "carl": "M"})
+    assert (q.speaker, q.rule, q.type) == ("carl", "conversation", "anaphoric")
