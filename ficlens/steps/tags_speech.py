@@ -214,9 +214,9 @@ def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, i
 
 
 _PASSIVE_BY = re.compile(r"(?:was|were)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+by\s+(?:the\s+)?")
-_POSSESSIVE_ANSWER = re.compile(
-    r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question)\b"
-)
+_ANSWER = r"(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question|voice)\b"
+_POSSESSIVE_ANSWER = re.compile(r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
+_PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _WAS = re.compile(r"(?:was|came)\s+")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
@@ -227,6 +227,9 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
     if m and speech_verb(m.group(1)):
         span = names.at(m.end())
         return Tag(span[0], span[1], "name", None, m.group(1), True, True) if span else None
+    own = _PRONOUN_ANSWER.match(text, pos, limit)
+    if own:
+        return Tag(own.start(1), own.end(1), "pronoun", "M" if own.group(1) == "his" else "F", own.group(2), True, True)
     m = _WAS.match(text, pos, limit)
     span = names.at(m.end()) if m else None
     answer = _POSSESSIVE_ANSWER.match(text, span[1], limit) if span else None
@@ -282,10 +285,26 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         # "thus accosted by Miss Bingley,": the one the passive names is the speaker.
         return Tag(agent[0], agent[1], "name", None, verb.group().lower(), False, strong)
     subject = _first_subject(text, clause_start, verb.start(), names)
+    if subject is None and _COORDINATED.match(text, clause_start, verb.start()):
+        # "…Kitty; and, while pretending to admire her work, said in a whisper,": the subject
+        # of the clause before goes on.
+        subject = _first_subject(text, _sentence_start(text, start, clause_start), clause_start, names)
     if subject is None:
         return None
     s, e, kind, gender = subject
     return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
+
+
+_COORDINATED = re.compile(r"[\s,]*(?:and|but|then|yet)\b")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+|\n\s*\n")
+
+
+def _sentence_start(text: str, a: int, b: int) -> int:
+    out = a
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if not _after_abbreviation(text, m.start(), a):
+            out = m.end()
+    return out
 
 
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:

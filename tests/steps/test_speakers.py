@@ -177,3 +177,15 @@ def test_a_line_with_a_pronoun_tag_is_anaphoric_whoever_the_conversation_gives_i
     turn.described.add(id(q))
     step._assign(turn, {"ben": "M", "carl": "M"})
     assert (q.speaker, q.rule, q.type) == ("carl", "conversation", "anaphoric")
+
+
+def test_a_coordinated_clause_keeps_its_subject():
+    roster = [{"name": "Elizabeth Bennet", "aliases": ["Elizabeth"], "gender": "F"}, {"name": "Kitty Bennet", "aliases": ["Kitty"], "gender": "F"}]
+    text = 'Elizabeth Bennet and Kitty Bennet sat.\n\nElizabeth went to Kitty; and, while pretending to admire her work, said in a whisper, "Hush."'
+    assert speakers(text, characters=roster) == [("Hush.", "Elizabeth Bennet", "explicit")]
+
+
+def test_was_his_reply_is_a_pronoun_tag():
+    roster = [{"name": "Mr. Knightley", "gender": "M"}, {"name": "Emma Woodhouse", "aliases": ["Emma"], "gender": "F"}]
+    text = 'Emma Woodhouse and Mr. Knightley sat.\n\n"I shall be happy," said Emma.\n\n"I doubt it," was his reply, but not in anger.'
+    assert speakers(text, characters=roster)[1] == ("I doubt it,", "Mr. Knightley", "anaphoric")
