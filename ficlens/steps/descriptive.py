@@ -19,7 +19,7 @@ from ficlens.lexicon import words
 from ficlens.model import Document
 from ficlens.steps import grouping, names
 
-_MIN_TAGS = 3
+_MIN_TAGS = 2
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
 # "the landlady" or "the doctor" usually are, within one story.
 GENERIC = frozenset(
