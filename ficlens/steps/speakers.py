@@ -308,6 +308,12 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 turn.cue = turn.cue or "tag_pronoun"
             continue
         epithet = tag.kind == "epithet"
+        owner = r.role_owner(r.text[tag.start : tag.end]) if epithet else None
+        if owner:
+            # "the DI said" with a roster whose one DI is Lestrade.
+            ev[owner] = ev.get(owner, 0.0) + ROLE_TAG
+            turn.cue = turn.cue or "tag_epithet"
+            continue
         if epithet and _kin_evidence(r, tag, para.start, ev):
             turn.cue = turn.cue or "tag_epithet"
             turn.gender_hint = turn.gender_hint or (tag.gender if tag.gender in ("M", "F") else None)

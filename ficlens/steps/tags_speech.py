@@ -44,7 +44,7 @@ _EPITHET_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(r"the\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]{3,}(?:-[a-z]+)?)\b")
-_CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?[A-Z][a-z]+\b")
+_CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+|[A-Z]{2,4})\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
     "unto round around before under over beneath against among amongst between beyond through without "

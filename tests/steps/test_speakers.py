@@ -189,3 +189,15 @@ def test_was_his_reply_is_a_pronoun_tag():
     roster = [{"name": "Mr. Knightley", "gender": "M"}, {"name": "Emma Woodhouse", "aliases": ["Emma"], "gender": "F"}]
     text = 'Emma Woodhouse and Mr. Knightley sat.\n\n"I shall be happy," said Emma.\n\n"I doubt it," was his reply, but not in anger.'
     assert speakers(text, characters=roster)[1] == ("I doubt it,", "Mr. Knightley", "anaphoric")
+
+
+def test_a_title_the_roster_gives_one_character_resolves_an_epithet_tag():
+    roster = [{"name": "Greg Lestrade", "aliases": ["DI Lestrade", "Lestrade"], "gender": "M"},
+              {"name": "John Watson", "aliases": ["John"], "gender": "M"},
+              {"name": "Sherlock Holmes", "aliases": ["Sherlock"], "gender": "M"}]
+    text = (
+        "Greg Lestrade came in and sat down. John Watson made tea. Sherlock Holmes lay on the sofa and Sherlock sulked.\n\n"
+        '"He has been like this all week," said John.\n\n'
+        '"I can see that," the DI said.'
+    )
+    assert speakers(text, characters=roster)[1] == ("I can see that,", "Greg Lestrade", "anaphoric")
