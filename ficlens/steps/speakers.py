@@ -363,7 +363,8 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
         if hint and gender.get(q.speaker) not in (hint[0], None):
             q.speaker, q.rule = hint[1], "tag_pronoun"
         described = id(q) in turn.described or q.rule in ("tag_pronoun", "tag_epithet")
-        q.type = "anaphoric" if described and q.speaker else "implicit" if q.speaker else None
+        named = q.rule == "same_paragraph" and id(q) not in turn.described
+        q.type = None if not q.speaker else "explicit" if named else "anaphoric" if described else "implicit"
 
 
 def attribute(doc: Document) -> None:
@@ -449,6 +450,9 @@ def _merge(into: Turn, more: Turn) -> None:
     into.pidx = more.pidx
 
 
+_FORMS = ["implicit", "anaphoric", "explicit"]
+
+
 def _unify_chains(quotes: list[Quote], by_id: dict[str, Quote]) -> None:
     """A speech in several pieces has one speaker: the one its surest piece was given."""
     chains: dict[str, list[Quote]] = {}
@@ -467,6 +471,12 @@ def _unify_chains(quotes: list[Quote], by_id: dict[str, Quote]) -> None:
             if q is not best and not own_tag and q.speaker != best.speaker and rank.get(q.rule, 0.0) <= rank.get(best.rule, 0.0):
                 q.speaker, q.type, q.rule = best.speaker, best.type, "continued"
                 q.addressees = list(best.addressees)
+        # One speech, one type: the pieces of "…," said Emma, "…" are all explicit.
+        same = [q for q in chain if q.speaker == best.speaker and q.type]
+        if same:
+            form = max((q.type for q in same), key=_FORMS.index)
+            for q in same:
+                q.type = form
 
 
 def run(doc: Document) -> None:

@@ -201,3 +201,9 @@ def test_a_title_the_roster_gives_one_character_resolves_an_epithet_tag():
         '"I can see that," the DI said.'
     )
     assert speakers(text, characters=roster)[1] == ("I can see that,", "Greg Lestrade", "anaphoric")
+
+
+def test_every_piece_of_a_tagged_speech_is_explicit():
+    text = 'Anna Lee and Ben Cole sat.\n\n"Where is he?" said Ben. "Has he been here or not?"\n\n"Not yet," she said, "but soon."'
+    got = speakers(text)
+    assert [g[2] for g in got] == ["explicit", "explicit", "anaphoric", "anaphoric"]
