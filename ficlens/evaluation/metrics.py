@@ -80,7 +80,7 @@ def map_characters(novel: GoldNovel, analysis: Analysis) -> dict[str, str]:
     for c in analysis.characters:
         votes: Counter = Counter()
         for n in c.names():
-            for gid in index.get(normalize_name(n), ()):
+            for gid in sorted(index.get(normalize_name(n), ())):
                 votes[gid] += 1
         if votes:
             out[c.id] = max(votes, key=lambda g: (votes[g], quotes.get(g, 0)))
