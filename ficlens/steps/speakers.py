@@ -308,7 +308,10 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 turn.cue = turn.cue or "tag_pronoun"
             continue
         epithet = tag.kind == "epithet"
-        owner = r.role_owner(r.text[tag.start : tag.end]) if epithet else None
+        # Capitalised, a title ("the DI", "the Colonel"); in lower case, a description anyone may fit
+        # ("the detective" is Sherlock more often than Detective Inspector Lestrade).
+        words_ = r.text[tag.start : tag.end].split()
+        owner = r.role_owner(words_[-1]) if epithet and words_[-1][:1].isupper() else None
         if owner:
             # "the DI said" with a roster whose one DI is Lestrade.
             ev[owner] = ev.get(owner, 0.0) + ROLE_TAG

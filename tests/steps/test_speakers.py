@@ -207,3 +207,13 @@ def test_every_piece_of_a_tagged_speech_is_explicit():
     text = 'Anna Lee and Ben Cole sat.\n\n"Where is he?" said Ben. "Has he been here or not?"\n\n"Not yet," she said, "but soon."'
     got = speakers(text)
     assert [g[2] for g in got] == ["explicit", "explicit", "anaphoric", "anaphoric"]
+
+
+def test_a_description_in_lower_case_is_not_read_as_a_title():
+    roster = [{"name": "Greg Lestrade", "aliases": ["Detective Inspector Lestrade", "Lestrade"], "gender": "M"},
+              {"name": "Sherlock Holmes", "aliases": ["Sherlock"], "gender": "M"}]
+    text = (
+        "Greg Lestrade stood by the door. Sherlock Holmes lay on the sofa, and Sherlock stared at the ceiling.\n\n"
+        '"It was the cups," the detective said to the ceiling.'
+    )
+    assert speakers(text, characters=roster)[0][1] == "Sherlock Holmes"
