@@ -36,4 +36,5 @@ class GoldNovel:
     annotated_end: int | None = None
 
     def roster(self) -> list[dict]:
-        return [{"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender} for c in self.characters if c.person]
+        people = [c for c in self.characters if c.person]
+        return [{"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender} for c in people]

@@ -187,8 +187,8 @@ def summarize(results: list[Result]) -> dict:
     total = Result("ALL", results[0].setting if results else "")
     for r in results:
         for f in ("gold", "found", "predicted", "predicted_correct", "with_speaker", "speaker_correct", "chars_major",
-                  "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens", "typed",
-                  "type_agrees"):  # fmt: skip
+                  "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens",
+                  "typed", "type_agrees"):  # fmt: skip
             setattr(total, f, getattr(total, f) + getattr(r, f))
         total.seconds += r.seconds
         for t in TYPES:

@@ -6,8 +6,9 @@ the character of fitting gender with the most recent of these, where being a
 subject or a speaker counts as if it were `_FOCUS_BONUS` characters more
 recent. A sentence of narration opened by "He" or "She" counts as the subject
 sentence of whoever such a pronoun would then refer to, so a character followed
-through a page of "she did, she said" stays in focus. In a conversation, "he said" after one man's line points to the other
-man in it, so the previous speaker yields to another active candidate.
+through a page of "she did, she said" stays in focus. In a conversation, "he said"
+after one man's line points to the other man in it, so the previous speaker yields
+to another active candidate.
 """
 
 from __future__ import annotations

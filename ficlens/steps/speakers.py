@@ -34,14 +34,15 @@ from ficlens.steps.salience import Salience, Turn
 
 # Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
 _ADDRESS_LEAD = re.compile(
-    r"(?:^|[,!?.]\s*)(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
+    r"(?:^|[,!?.]\s*)"
+    r"(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
-_BARE_ADDRESS = {"sir", "sire", "madam", "madame", "ma'am", "mam", "miss", "mister", "monsieur", "mademoiselle", "signor", "signora"}
+_BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur mademoiselle signor signora".split())
 
 
 class _Reader:
@@ -89,7 +90,8 @@ class _Reader:
         for m in self.names[lo:hi]:
             if not m.character:
                 continue
-            own = _SELF_INTRO.search(self.text, max(q.start, m.start - 20), m.start) and self.text[m.end : m.end + 1] != "'"
+            introduced = _SELF_INTRO.search(self.text, max(q.start, m.start - 20), m.start)
+            own = introduced and self.text[m.end : m.end + 1] != "'"  # not "I'm Carl's brother"
             (selves if own else about).add(m.character)
         return about, selves
 
@@ -308,12 +310,11 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 turn.cue = turn.cue or "tag_pronoun"
             continue
         epithet = tag.kind == "epithet"
-        # Capitalised, a title ("the DI", "the Colonel"); in lower case, a description anyone may fit
-        # ("the detective" is Sherlock more often than Detective Inspector Lestrade).
-        words_ = r.text[tag.start : tag.end].split()
-        owner = r.role_owner(words_[-1]) if epithet and words_[-1][:1].isupper() else None
+        # "the DI said", and the roster's one DI is Lestrade. In lower case it is a description
+        # anyone may fit: "the detective" is Sherlock more often than Detective Inspector Lestrade.
+        head = r.text[tag.start : tag.end].split()[-1]
+        owner = r.role_owner(head) if epithet and head[:1].isupper() else None
         if owner:
-            # "the DI said" with a roster whose one DI is Lestrade.
             ev[owner] = ev.get(owner, 0.0) + ROLE_TAG
             turn.cue = turn.cue or "tag_epithet"
             continue

@@ -251,6 +251,19 @@ def _heard(text: str, a: int, verb_at: int, names: Mentions) -> tuple[int, int] 
     return s, e
 
 
+_COORDINATED = re.compile(r"[\s,]*(?:and|but|then|yet)\b")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+|\n\s*\n")
+
+
+def _sentence_start(text: str, a: int, b: int) -> int:
+    """Where the sentence holding ``b`` begins, no earlier than ``a``."""
+    out = a
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if not _after_abbreviation(text, m.start(), a):
+            out = m.end()
+    return out
+
+
 def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag closing the narration ``text[start:end]`` that precedes a quote."""
     stop = end
@@ -293,18 +306,6 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return None
     s, e, kind, gender = subject
     return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
-
-
-_COORDINATED = re.compile(r"[\s,]*(?:and|but|then|yet)\b")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+|\n\s*\n")
-
-
-def _sentence_start(text: str, a: int, b: int) -> int:
-    out = a
-    for m in _SENTENCE_END.finditer(text, a, b):
-        if not _after_abbreviation(text, m.start(), a):
-            out = m.end()
-    return out
 
 
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
