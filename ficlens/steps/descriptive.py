@@ -30,6 +30,14 @@ GENERIC = frozenset(
     son daughter aunt uncle cousin grandmother grandfather friend partner""".split()
 )
 _NOUN = r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# Words that end a description rather than belong to it: "said the parlourmaid to Leonard".
+_ENDS = frozenset(
+    """to and but or nor in on at with of for from as after before then again who whom which that when
+    while into upon over under through across toward towards at by so yet not now still once""".split()
+)
+# "the gentleman in the white waistcoat": an anyone-word made one person by what follows it.
+_QUALIFIABLE = frozenset("man woman gentleman lady boy girl fellow person youth child".split())
+_QUALIFIERS = ("in", "with")
 
 
 @dataclass
@@ -53,19 +61,18 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
     """Descriptions that serve as names (see the module docstring)."""
     text = doc.view("plain").text
     verbs = _verbs()
-    after = re.compile(rf"^[\s,\-]*(?:{verbs})\s+the\s+(?P<x>(?:{_NOUN}\s+)?{_NOUN})\b")
-    before = re.compile(rf"^[\s,\-]*the\s+(?P<x>(?:{_NOUN}\s+)?{_NOUN})\s+(?:{verbs})\b")
+    after = re.compile(rf"^[\s,\-]*(?:{verbs})\s+the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}})")
+    before = re.compile(rf"^[\s,\-]*the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\b")
     counts: Counter = Counter()
     spelled: dict[str, Counter] = defaultdict(Counter)
     for _, end in quotes:
-        seg = text[end : end + 80]
+        seg = text[end : end + 100]
         for pattern in (after, before):
             m = pattern.match(seg)
-            if m:
-                phrase = " ".join(m.group("x").split())
-                head = phrase.split()[-1].lower()
-                if head in GENERIC or head in words("speech_verbs") or head in words("not_names"):
-                    continue
+            tokens = m.group("x").split() if m else []
+            phrase = _description(tokens) if tokens else None
+            # Before its verb the description is all of "the ... said", not a part of it.
+            if phrase and (pattern is after or phrase == " ".join(tokens)):
                 counts[phrase.lower()] += 1
                 spelled[phrase.lower()][phrase] += 1
     found = []
@@ -79,6 +86,38 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
             d.spans.extend((m.start(), m.end()) for m in pattern.finditer(text, p.start, p.end))
         found.append(d)
     return found
+
+
+def _noun_phrase(tokens: list[str]) -> list[str]:
+    """The words of a description up to the first that ends it: "parlourmaid" of "parlourmaid to",
+    "white waistcoat"; a capitalised word after a lowercase one starts something else."""
+    out: list[str] = []
+    for tok in tokens[:3]:
+        if _ends_phrase(tok) or (out and out[-1].islower() and tok[0].isupper()):
+            break
+        out.append(tok)
+    return out
+
+
+def _ends_phrase(token: str) -> bool:
+    low = token.lower()
+    return low in _ENDS or low.endswith("ly") or low in words("speech_verbs")
+
+
+def _description(tokens: list[str]) -> str | None:
+    """The description a tag's words after "the" begin with, or None when it is no one's name."""
+    head_phrase = _noun_phrase(tokens)
+    if not head_phrase:
+        return None
+    head = head_phrase[-1].lower()
+    rest = tokens[len(head_phrase) :]
+    if head in _QUALIFIABLE and len(rest) >= 3 and rest[0] in _QUALIFIERS and rest[1] == "the":
+        tail = _noun_phrase(rest[2:])
+        if tail and tail[-1].lower() not in GENERIC:
+            return " ".join([*head_phrase, rest[0], "the", *tail])
+    if head in GENERIC or head in words("speech_verbs") or head in words("not_names"):
+        return None
+    return " ".join(head_phrase)
 
 
 def description_entities(doc: Document, stats: names.NameStats, taken: list[tuple[int, int]]) -> list[grouping.Entity]:

@@ -26,3 +26,29 @@ def test_a_description_that_tags_one_line_is_not():
 def test_words_for_anyone_never_become_a_character():
     generic = STORY.replace("the landlady", "the woman")
     assert not any("woman" in n.lower() for n in _names(generic))
+
+
+def test_a_word_after_the_description_is_not_part_of_it():
+    # "said the landlady to Anna" and "said the landlady." name the same person.
+    to = STORY.replace('"Two shillings," the landlady said.', '"Two shillings," said the landlady to Anna.')
+    names = _names(to)
+    assert "the landlady" in names
+    assert not any("landlady to" in n for n in names)
+
+
+def test_an_adverb_after_the_description_is_not_part_of_it():
+    firmly = STORY.replace('the landlady said.', "said the landlady firmly.")
+    assert "the landlady" in _names(firmly)
+
+
+def test_a_qualified_word_for_anyone_is_one_person():
+    man = STORY.replace("the landlady", "the man in the grey coat")
+    assert "the man in the grey coat" in _names(man)
+    beard = STORY.replace("the landlady", "the man with the beard")
+    assert "the man with the beard" in _names(beard)
+
+
+def test_a_longer_noun_phrase_before_the_verb_is_not_cut_short():
+    # "the second old woman said": not a description called "second old".
+    old = STORY.replace("the landlady", "the second old woman")
+    assert not any("second" in n for n in _names(old))
