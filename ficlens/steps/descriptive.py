@@ -32,7 +32,7 @@ GENERIC = frozenset(
 _NOUN = r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?"
 # Words that end a description rather than belong to it: "said the parlourmaid to Leonard".
 _ENDS = frozenset(
-    """to and but or nor in on at with of for from as after before then again who whom which that when
+    """the a an to and but or nor in on at with of for from as after before then again who whom which that when
     while into upon over under through across toward towards at by so yet not now still once""".split()
 )
 # "the gentleman in the white waistcoat": an anyone-word made one person by what follows it.
@@ -63,16 +63,17 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
     verbs = _verbs()
     after = re.compile(rf"^[\s,\-]*(?:{verbs})\s+the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}})")
     before = re.compile(rf"^[\s,\-]*the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\b")
+    # 'The subaltern called, "Stand up."': a tag that leads into its quote.
+    leading = re.compile(rf"^.*\b[Tt]he\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\s*[,:]?\s*$", re.DOTALL)
     counts: Counter = Counter()
     spelled: dict[str, Counter] = defaultdict(Counter)
-    for _, end in quotes:
-        seg = text[end : end + 100]
-        for pattern in (after, before):
-            m = pattern.match(seg)
+    for start, end in quotes:
+        for pattern, seg in ((after, text[end : end + 100]), (before, text[end : end + 100]), (leading, text[max(0, start - 100) : start])):
+            m = pattern.match(seg) if pattern is not leading else pattern.search(seg)
             tokens = m.group("x").split() if m else []
             phrase = _description(tokens) if tokens else None
             # Before its verb the description is all of "the ... said", not a part of it.
-            if phrase and (pattern is after or phrase == " ".join(tokens)):
+            if phrase and (pattern is after or phrase.lower() == " ".join(tokens).lower()):
                 counts[phrase.lower()] += 1
                 spelled[phrase.lower()][phrase] += 1
     found = []

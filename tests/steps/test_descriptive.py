@@ -52,3 +52,12 @@ def test_a_longer_noun_phrase_before_the_verb_is_not_cut_short():
     # "the second old woman said": not a description called "second old".
     old = STORY.replace("the landlady", "the second old woman")
     assert not any("second" in n for n in _names(old))
+
+
+def test_a_tag_leading_into_its_quote_counts():
+    story = (
+        "Anna Lee came to the inn at dusk. Anna was tired.\n\n"
+        'The landlady called, "A room for the night?"\n\n"Yes, please," said Anna.\n\n'
+        'Then the landlady said: "Two shillings."\n\n"Here."\n\n'
+    )
+    assert "the landlady" in _names(story)
