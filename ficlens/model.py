@@ -105,6 +105,8 @@ class Character:
     quotes: int = 0
     on_page: bool = False
     from_roster: bool = False
+    # Descriptions a roster says stand for this character, without "the": "angel", "older Winchester".
+    epithets: list[str] = field(default_factory=list)
 
     def names(self) -> list[str]:
         return [self.name, *[a for a in self.aliases if a != self.name]]

@@ -2,8 +2,9 @@
 
 A roster comes from the user (``--characters roster.json`` or ``.csv``) or from the
 bundled fandom library (`ficlens.fandoms`). JSON: a list of objects with ``id``,
-``name``, ``aliases`` (a list) and optionally ``gender``; CSV: columns
-``id,name,aliases,gender`` with aliases separated by ``;``.
+``name``, ``aliases`` (a list) and optionally ``gender`` and ``epithets`` (descriptions
+such as "the angel", `ficlens.steps.epithets`); CSV: columns ``id,name,aliases,gender``
+(and optionally ``epithets``) with aliases and epithets separated by ``;``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,25 @@ def _character(row: dict, where: str) -> Character:
         aliases=list(dict.fromkeys(aliases)),
         gender=_gender(row.get("gender")),
         from_roster=True,
+        epithets=_epithets(row.get("epithets"), name, where),
     )
+
+
+def _epithets(value: object, name: str, where: str) -> list[str]:
+    """ "the angel; older Winchester" or a list: descriptions in lower case, without "the"."""
+    if not value:
+        return []
+    items = re.split(r"\s*;\s*", value) if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise RosterError(f"{where}: epithets of {name!r} must be a list")
+    out = []
+    for item in items:
+        words_ = str(item).split()
+        if words_ and words_[0].lower() == "the":
+            words_ = words_[1:]
+        if words_:
+            out.append(" ".join(words_).lower())
+    return list(dict.fromkeys(out))
 
 
 def slug(name: str) -> str:

@@ -28,7 +28,7 @@ import re
 from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
 from ficlens.lexicon import pairs
-from ficlens.steps import confidence, conversation, descriptive, kinship, narrator, tags_speech
+from ficlens.steps import confidence, conversation, descriptive, epithets, kinship, narrator, tags_speech
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Salience, Turn
 
@@ -58,11 +58,19 @@ class _Reader:
         self.first_person = narrator.is_first_person(doc)
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
+        self.epithets = epithets.Epithets(doc.roster, {c.id for c in doc.characters})
 
     def role_owner(self, phrase: str) -> str | None:
         head = phrase.split()[-1].lower()
         owners = self.roles.get(head, set())
         return next(iter(owners)) if len(owners) == 1 else None
+
+    def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
+        """The one of a roster epithet's holders meant here: the only one, or the one in focus."""
+        if len(holders) == 1:
+            return next(iter(holders))
+        ranked = self.salience.candidates(None, pos, para_start, exclude, True)
+        return next((c for c in ranked if c in holders), None)
 
     def character_of(self, tag: tags_speech.Tag) -> str | None:
         c = self.char_at.get(tag.start)
@@ -127,6 +135,10 @@ class _Reader:
         who = self.char_at.get(at)
         if who:
             return who
+        if self.epithets:
+            holders = self.epithets.subject_at(self.text, at, limit)
+            if holders:
+                return self.epithet_referent(holders, at, para_start, set())
         pm = _SUBJECT_PRONOUN.match(self.text, at, limit)
         if pm:
             who, _ = self.salience.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())
@@ -297,6 +309,13 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             continue
         if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
             turn.described.add(id(q))
+        holders = r.epithets.holders(r.text[tag.start : tag.end]) if tag.kind in ("epithet", "role") and r.epithets else set()
+        who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
+        if who:
+            # "said the angel": the roster's epithet for Castiel.
+            ev[who] = ev.get(who, 0.0) + ROLE_TAG
+            turn.cue = turn.cue or "tag_epithet"
+            continue
         if tag.kind == "role":
             # "said the duchess": the roster's one character with that word in a name, if any.
             who = r.role_owner(r.text[tag.start : tag.end])

@@ -11,6 +11,7 @@ import pytest
 import ficlens
 from ficlens import fandoms
 from ficlens.roster import normalize_name
+from ficlens.steps.descriptive import GENERIC
 
 LIBRARY = fandoms.library()
 DATA = resources.files("ficlens.fandoms").joinpath("data")
@@ -58,13 +59,18 @@ def test_library_file_follows_the_format(entry):
         assert isinstance(values, list)
         assert all(isinstance(v, str) and v.strip() == v != "" for v in values), key
     for row in data["characters"]:
-        assert set(row) <= {"name", "aliases", "gender"}, row  # no ids: the loader derives them
+        assert set(row) <= {"name", "aliases", "gender", "epithets"}, row  # no ids: the loader derives them
         assert isinstance(row["name"], str) and row["name"].strip() == row["name"] != ""
         aliases = row.get("aliases", [])
         assert all(isinstance(a, str) and a.strip() == a != "" for a in aliases), row["name"]
         assert row["name"] not in aliases
         assert len(set(aliases)) == len(aliases), row["name"]
         assert row.get("gender") in (None, "F", "M", "N"), row["name"]
+        epithets = row.get("epithets", [])
+        assert all(isinstance(e, str) and e.strip() == e != "" for e in epithets), row["name"]
+        assert len({e.lower() for e in epithets}) == len(epithets), row["name"]
+        # Written without "the", and never a word for anyone ("the man", "the kid").
+        assert not any(e.lower().startswith("the ") or e.lower() in GENERIC for e in epithets), row["name"]
 
 
 @pytest.mark.parametrize("fandom", LIBRARY, ids=_ids)

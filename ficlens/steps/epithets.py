@@ -1,0 +1,58 @@
+"""Descriptions a roster gives its characters: "the angel" is Castiel, "the blond" is Draco.
+
+Fan fiction calls people by what they are nearly as often as by name: "the older
+Winchester", "the consulting detective", "the setter". A roster (a bundled fandom's or the
+user's) may list such descriptions per character as ``epithets``. Some belong to one
+character ("the Boy Who Lived"); others to several ("the blond": Draco, Lucius, Luna), and
+then the one in focus is meant. `Epithets.holders` says whom a description can stand for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficlens.model import Character
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_MAX_WORDS = 4
+_SUBJECT = re.compile(rf"[Tt]he\s+(?P<words>[A-Za-z][A-Za-z'-]*(?:[ \t]+[A-Za-z][A-Za-z'-]*){{0,{_MAX_WORDS - 1}}})")
+
+
+class Epithets:
+    """The epithets of the characters a story names, as its roster gives them."""
+
+    def __init__(self, roster: list[Character] | None, present: set[str]) -> None:
+        self.index: dict[str, set[str]] = {}
+        for c in roster or []:
+            if c.id in present:
+                for e in c.epithets:
+                    self.index.setdefault(e, set()).add(c.id)
+
+    def __bool__(self) -> bool:
+        return bool(self.index)
+
+    def holders(self, phrase: str) -> set[str]:
+        """Who a description ("the tall blond", "The older Winchester") may stand for: the
+        longest run of its last words that is someone's epithet."""
+        tokens = [w.lower() for w in _WORD.findall(phrase)]
+        if tokens and tokens[0] == "the":
+            tokens = tokens[1:]
+        for i in range(max(0, len(tokens) - _MAX_WORDS), len(tokens)):
+            found = self.index.get(" ".join(tokens[i:]))
+            if found:
+                return found
+        return set()
+
+    def subject_at(self, text: str, pos: int, limit: int) -> set[str]:
+        """Holders of a description that opens a sentence at ``pos`` ("The blond smirked.")."""
+        m = _SUBJECT.match(text, pos, limit)
+        if not m:
+            return set()
+        words = m.group("words").lower().split()
+        # "The blond smirked", or with one adjective before it, "The tall blond smirked".
+        for first in (0, 1):
+            for n in range(len(words), first, -1):
+                found = self.index.get(" ".join(words[first:n]))
+                if found:
+                    return found
+        return set()
