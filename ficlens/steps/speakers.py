@@ -42,6 +42,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
+_EPITHET_LEAD = re.compile(r"\b[Tt]he\s+(?:[A-Za-z][\w'-]*\s+){1,3}$")
 _BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur mademoiselle signor signora".split())
 
 
@@ -298,6 +299,16 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             addressee = r.char_at.get(tag.addressee[0])
             if addressee:
                 q.addressees = [addressee]
+        if tag.kind == "name" and r.epithets:
+            # "the older Winchester": a roster epithet around a name the family shares.
+            lead = _EPITHET_LEAD.search(r.text, max(0, tag.start - 40), tag.start)
+            holders = r.epithets.holders(r.text[lead.start() : tag.end]) if lead else set()
+            who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
+            if who:
+                ev[who] = ev.get(who, 0.0) + (NAME_TAG if len(holders) == 1 else ROLE_TAG)
+                turn.cue = turn.cue or "tag_epithet"
+                turn.described.add(id(q))
+                continue
         if tag.kind == "name":
             who = r.character_of(tag)
             if who is None:
@@ -312,8 +323,8 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
         holders = r.epithets.holders(r.text[tag.start : tag.end]) if tag.kind in ("epithet", "role") and r.epithets else set()
         who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
         if who:
-            # "said the angel": the roster's epithet for Castiel.
-            ev[who] = ev.get(who, 0.0) + ROLE_TAG
+            # "said the angel": the roster's epithet for Castiel, as good as his name.
+            ev[who] = ev.get(who, 0.0) + (NAME_TAG if len(holders) == 1 else ROLE_TAG)
             turn.cue = turn.cue or "tag_epithet"
             continue
         if tag.kind == "role":

@@ -64,3 +64,19 @@ def test_a_tag_with_a_roster_epithet_names_its_holder():
 
 def test_a_beat_with_a_roster_epithet_names_its_holder():
     assert _speakers(ROSTER)[2] == "draco-malfoy"
+
+
+WINCHESTERS = [
+    {"name": "Dean Winchester", "aliases": ["Dean"], "gender": "M", "epithets": ["older Winchester"]},
+    {"name": "Sam Winchester", "aliases": ["Sam"], "gender": "M", "epithets": ["younger Winchester"]},
+]
+
+
+def test_an_epithet_around_a_family_name_is_the_epithet_s_holder():
+    story = (
+        "Dean Winchester and Sam Winchester sat in the Impala. Sam Winchester had the map.\n\n"
+        '"Where now?" Sam asked.\n\n"Left," Sam Winchester said again, pointing.\n\n'
+        '"Fine," the older Winchester said, and turned the wheel.\n\n'
+    )
+    speakers = [q["speaker"] for q in ficlens.analyze(story, characters=WINCHESTERS).to_dict()["quotes"]]
+    assert speakers[2] == "dean-winchester"
