@@ -57,6 +57,8 @@ class Turn:
     exits: set[str] = field(default_factory=set)
     # The gender of the person the lines address by a title ("sir", "madam", "papa"), if any.
     addressee_gender: str | None = None
+    # The description in the turn's tag when no name or roster settles it: "old gentleman".
+    epithet: str = ""
 
     @property
     def start(self) -> int:

@@ -217,3 +217,38 @@ def test_a_description_in_lower_case_is_not_read_as_a_title():
         '"It was the cups," the detective said to the ceiling.'
     )
     assert speakers(text, characters=roster)[0][1] == "Sherlock Holmes"
+
+
+def _epithet_turns(evidence_rows):
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    # Turns ten paragraphs apart: each its own conversation, so only the description links them.
+    return [
+        Turn(10 * i, [Quote(100 * i, 100 * i + 5, id=f"q{i}")], evidence=dict(ev), epithet="old gentleman", bridge=999)
+        for i, ev in enumerate(evidence_rows)
+    ]
+
+
+def test_a_description_used_again_and_again_leans_to_the_one_it_mostly_meant():
+    from ficlens.steps import conversation
+    from ficlens.steps import speakers as step
+
+    gender = {"brownlow": "M", "oliver": "M"}
+    turns = _epithet_turns([{"brownlow": 1.0, "oliver": 0.5}] * 3 + [{"brownlow": 0.5, "oliver": 1.0}])
+    conversation.decide(turns, gender)
+    assert [t.speaker for t in turns] == ["brownlow"] * 3 + ["oliver"]
+    step._same_description_same_person(turns, gender, None)
+    assert [t.speaker for t in turns] == ["brownlow"] * 4
+
+
+def test_a_description_used_for_several_people_is_left_alone():
+    from ficlens.steps import conversation
+    from ficlens.steps import speakers as step
+
+    gender = {"brownlow": "M", "oliver": "M", "grimwig": "M", "fagin": "M"}
+    rows = [{"brownlow": 1.0}, {"oliver": 1.0}, {"grimwig": 1.0}, {"fagin": 1.0}]
+    turns = _epithet_turns(rows)
+    conversation.decide(turns, gender)
+    step._same_description_same_person(turns, gender, None)
+    assert [t.speaker for t in turns] == ["brownlow", "oliver", "grimwig", "fagin"]
