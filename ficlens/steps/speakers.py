@@ -355,7 +355,8 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             turn.cue = turn.cue or "tag_epithet"
             turn.gender_hint = turn.gender_hint or (tag.gender if tag.gender in ("M", "F") else None)
             continue
-        ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives, epithet)
+        # "he asked Mark": not Mark.
+        ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives | set(q.addressees), epithet)
         if epithet:
             turn.epithet = turn.epithet or _description(r.text[tag.start : tag.end])
         if ranked and tag.gender in ("M", "F"):

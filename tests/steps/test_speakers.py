@@ -252,3 +252,9 @@ def test_a_description_used_for_several_people_is_left_alone():
     conversation.decide(turns, gender)
     step._same_description_same_person(turns, gender, None)
     assert [t.speaker for t in turns] == ["brownlow", "oliver", "grimwig", "fagin"]
+
+
+def test_the_one_a_pronoun_tag_speaks_to_is_not_its_speaker():
+    roster = [{"name": "Sam Reed", "aliases": ["Sam"], "gender": "M"}, {"name": "Carl Hoyt", "aliases": ["Carl"], "gender": "M"}]
+    text = 'Sam Reed waited. Carl Hoyt came in and sat down.\n\n"Where were you?" he asked Carl, not looking up.'
+    assert speakers(text, characters=roster) == [("Where were you?", "Sam Reed", "anaphoric")]
