@@ -111,7 +111,9 @@ class _Reader:
         narration further away least (it is more often someone reacting)."""
         out: list[tuple[str, float]] = []
         first_open = _outer(quotes[0])[0]
-        before = [sm.end() for sm in _SENTENCE_START.finditer(self.text, para_start, first_open)]
+        # Sentence starts before the quote; the paragraph's own start is one ("^" only matches at 0).
+        before = [para_start, *(sm.end() for sm in _SENTENCE_START.finditer(self.text, para_start, first_open))]
+        before = [at for at in dict.fromkeys(before) if at < first_open]
         if self.text[para_start:first_open].strip():
             for n, at in enumerate(before):
                 who = self._subject_at(at, first_open, para_start)

@@ -258,3 +258,12 @@ def test_the_one_a_pronoun_tag_speaks_to_is_not_its_speaker():
     roster = [{"name": "Sam Reed", "aliases": ["Sam"], "gender": "M"}, {"name": "Carl Hoyt", "aliases": ["Carl"], "gender": "M"}]
     text = 'Sam Reed waited. Carl Hoyt came in and sat down.\n\n"Where were you?" he asked Carl, not looking up.'
     assert speakers(text, characters=roster) == [("Where were you?", "Sam Reed", "anaphoric")]
+
+
+def test_a_paragraph_that_opens_with_its_speaker_s_action_is_theirs():
+    roster = [{"name": "Aziz", "gender": "M"}, {"name": "Fielding", "gender": "M"}]
+    text = (
+        'Aziz and Fielding sat.\n\n"It is late," said Fielding.\n\n"Yes."\n\n'
+        'Aziz could be silent no longer. "We are all friends here, surely."'
+    )
+    assert speakers(text, characters=roster)[-1] == ("We are all friends here, surely.", "Aziz", "implicit")
