@@ -67,8 +67,21 @@ class _Piece:
     runs_on: bool = False
 
 
-_SINGLE_OPEN_RE = re.compile(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])")
+# A single quote that opens a quotation: before a letter, and at the start or after a space,
+# bracket or dash. The pattern finds the quotes before a letter (starting with the mark, the
+# regex engine jumps from one to the next); `_single_openers` checks what stands before.
+_SINGLE_BEFORE_LETTER_RE = re.compile(r"['\u2018](?=[^\W\d_])")
+_BEFORE_SINGLE_OPEN_RE = re.compile(r"[\s(\[\u2014]")
 _DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
+
+
+def _single_openers(seg: str) -> int:
+    """How many single quotes open a quotation in ``seg``."""
+    return sum(
+        1
+        for m in _SINGLE_BEFORE_LETTER_RE.finditer(seg)
+        if m.start() == 0 or _BEFORE_SINGLE_OPEN_RE.match(seg, m.start() - 1)
+    )
 
 
 def _guillemet_openers(text: str, body: list[Paragraph]) -> tuple[int, int]:
@@ -88,7 +101,7 @@ def detect_style(text: str, body: list[Paragraph]) -> str:
         return "double"
     seg = "\n".join(text[p.start : p.end] for p in body)
     doubles = sum(seg.count(c) for c in '"\u201c\u201d\u201e')
-    singles = len(_SINGLE_OPEN_RE.findall(seg))
+    singles = _single_openers(seg)
     french, german = _guillemet_openers(text, body) if ("\u00ab" in seg or "\u00bb" in seg) else (0, 0)
     dashes = sum(1 for p in body if text.startswith(_DASH_OPENERS, p.start))
     counts = {"double": doubles / 2, "single": singles * 0.9, "french": french, "german": german, "dash": dashes * 0.8}
