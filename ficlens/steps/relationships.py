@@ -34,8 +34,9 @@ _ROMANCE_RE = _words_re(
     "husband", "wife", "married", "marry", "marrying", "wedding", "date[sd]?", "dating", r"blush(?:ed|es|ing)?",
     r"embrac(?:e|ed|es|ing)", r"cuddl(?:e|ed|ing)", r"caress(?:ed|es|ing)?", r"flirt(?:ed|s|ing)?", r"jealous(?:y)?",
     "crush", "sweetheart", "darling", "honey", "babe", r"moan(?:ed|s|ing)?", "naked", "bed", r"nuzzl(?:e|ed|ing)",
-    r"hold(?:ing)? hands", r"held (?:his|her) hand", r"intertwin(?:ed|ing)", r"heart (?:raced|skipped|fluttered|pounded)",
-    "butterflies", "desire", "longing", "romantic", "romance", "sex", "make out", "made out", "making out",
+    r"hold(?:ing)? hands", r"held (?:his|her) hand", r"intertwin(?:ed|ing)",
+    r"heart (?:raced|skipped|fluttered|pounded)", "butterflies", "desire", "longing", "romantic", "romance", "sex",
+    "make out", "made out", "making out",
 )
 _INTIMACY_RE = _words_re(
     r"touch(?:ed|es|ing)?", "fingers?", "wrist", "skin", r"breath(?:ed|ing)?", "closer", "close enough", "gaze",

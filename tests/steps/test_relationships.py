@@ -52,10 +52,11 @@ def test_relationships_declared_pairing_in_notes():
     assert rels[0]["kind"] == "romantic"
 
 
-
-_WORD_PIECES = ["Kiss", "kissed", "lips", "I love you", "GIRLFRIEND", "wife", "held her hand", "Heart raced", "make out",
-                "touch", "close enough", "eyes met", "brushed", "\u017fex", "\u212aiss", "\u0130n love", "\u0131n love",
-                "x", " ", "-", "'", "\n", "\u00e9"]  # fmt: skip
+_WORD_PIECES = [
+    "Kiss", "kissed", "lips", "I love you", "GIRLFRIEND", "wife", "held her hand", "Heart raced", "make out", "touch",
+    "close enough", "eyes met", "brushed", "\u017fex", "\u212aiss", "\u0130n love", "\u0131n love",
+    "x", " ", "-", "'", "\n", "\u00e9",
+]  # fmt: skip
 
 
 @settings(max_examples=300)
