@@ -25,6 +25,10 @@ _PLAIN_MAP = {
     **{ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"},
     ord("\u2026"): ".",
 }
+# The same mapping as (character, replacement) pairs: replacing the few characters a text
+# holds is far faster than `str.translate`, which looks up every character of a non-ASCII
+# text. No replacement is itself a key, so the order of the replacements does not matter.
+_PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN_MAP.items())
 
 
 def _fold_char(c: str) -> str:
@@ -61,7 +65,12 @@ def plain(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return text.translate(_PLAIN_MAP)
+    if text.isascii():
+        return text
+    for char, replacement in _PLAIN_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def build_view(name: str, text: str) -> TextView:

@@ -10,6 +10,7 @@ fresh worker takes its place. The batch goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import time
@@ -33,8 +34,16 @@ def _context():
     return ctx
 
 
+def _freeze_long_lived() -> None:
+    """Keep what is alive now (modules, lexicons, caches) out of the collector's full passes,
+    which would otherwise walk it again and again for the rest of the run."""
+    gc.collect()
+    gc.freeze()
+
+
 def _worker_main(conn, task: Task, context: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    frozen = False
     while True:
         try:
             chunk = conn.recv()
@@ -49,6 +58,9 @@ def _worker_main(conn, task: Task, context: Any) -> None:
             conn.send(("fail", " ".join(detail.split())[:500]))
         else:
             conn.send(("chunk", result))
+        if not frozen:  # after the first chunk, everything the analysis loads lazily is loaded
+            _freeze_long_lived()
+            frozen = True
 
 
 class _Worker:

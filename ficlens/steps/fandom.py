@@ -113,19 +113,29 @@ def _owners() -> dict[str, list[tuple[int, int]]]:
     return owners
 
 
+def _name_parts(name: str) -> list[str]:
+    """Each word of a name, and each pair of neighbouring words ("Derek", "Derek Shepherd", "Shepherd")."""
+    parts = name.split()
+    if len(parts) == 1:
+        return parts
+    out = []
+    for i, part in enumerate(parts):
+        out.append(part)
+        if i + 1 < len(parts):
+            out.append(f"{part} {parts[i + 1]}")
+    return out
+
+
 def from_names(doc: Document) -> str | None:
     """A bundled fandom whose characters the story names: several of them, by names that
     are theirs ("Castiel", "Aziraphale", "Tsukishima", "Derek Hale") more than common ones."""
     text = doc.view("plain").text
-    found: Counter = Counter()
+    keys: list[str] = []
     for p in doc.body_paragraphs()[:600]:
-        for m in _NAME_RE.finditer(text, p.start, p.end):
-            parts = m.group().split()
-            found[m.group()] += 1
-            for i in range(len(parts)):
-                found[parts[i]] += 1
-                if i + 1 < len(parts):
-                    found[f"{parts[i]} {parts[i + 1]}"] += 1
+        for name in _NAME_RE.findall(text, p.start, p.end):
+            keys.append(name)
+            keys.extend(_name_parts(name))
+    found = Counter(keys)
     if not found:
         return None
     owners = _owners()
@@ -136,15 +146,19 @@ def from_names(doc: Document) -> str | None:
     for name in found:
         for key in owners.get(name, ()):
             best[key] = max(best.get(key, 0.0), _alias_weight(name))
+    hits_by_fandom: dict[int, list[float]] = {}
+    for (fi, _), v in best.items():
+        hits_by_fandom.setdefault(fi, []).append(v)
+    fandoms_of = {w: {fi for fi, _ in owners.get(w, ())} for w in leading}
     library = fandoms.library()
     scores = []
     for fi, f in enumerate(library):
         # The story's own leading names must be this fandom's people, and not only by names
         # many people have ("Jo", "Meg" and "Amy" are Little Women as much as anything).
-        lead = [w for w in leading if any(o[0] == fi for o in owners.get(w, ()))]
+        lead = [w for w in leading if fi in fandoms_of[w]]
         if len(lead) < _MIN_CHARACTERS or (sum(_alias_weight(w) for w in lead) < _MIN_SCORE and len(lead) < 4):
             continue
-        hits = [v for (i, _), v in best.items() if i == fi]
+        hits = hits_by_fandom.get(fi, [])
         if len(hits) >= _MIN_CHARACTERS:
             scores.append((sum(hits), f.name))
     scores.sort(reverse=True)

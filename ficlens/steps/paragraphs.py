@@ -22,6 +22,8 @@ _WRAP_LIMIT = 100
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, without its line ending."""
+    if "\r" not in text:
+        return _newline_lines(text)
     out = []
     pos = 0
     n = len(text)
@@ -30,6 +32,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if pos <= n:
         out.append((pos, n))
+    return out
+
+
+def _newline_lines(text: str) -> list[tuple[int, int]]:
+    """`_lines` of a text whose only line ending is ``\\n``."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        out.append((pos, end))
+        pos = end + 1
     return out
 
 
@@ -94,7 +107,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     unwrapped = _is_unwrapped(text, blocks)
     for block in blocks:
-        if unwrapped:
+        if unwrapped or len(block) == 1:
             pieces = [[line] for line in block]
         else:
             pieces = _split_wrapped(text, block)

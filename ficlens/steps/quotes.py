@@ -28,6 +28,9 @@ _SINGLE = {"\u2018": "open", "\u201a": "open", "\u201b": "open", "\u2019": "clos
 _FRENCH = {"\u00ab": "open", "\u00bb": "close"}
 _GERMAN = {"\u00bb": "open", "\u00ab": "close"}
 _DASHES = "\u2014\u2015\u2013"
+_DASH_OPENERS = (*_DASHES, "--")  # what a dash-led paragraph of speech starts with
+
+_ROLES = {"double": _DOUBLE, "single": _SINGLE, "french": _FRENCH, "german": _GERMAN}
 
 _OPEN_BEFORE = set("([{\u2014\u2013-/:*_~")
 _CLOSE_AFTER = set(",.;:!?)]}\u2014\u2013-\u2026*_~")
@@ -64,8 +67,32 @@ class _Piece:
     runs_on: bool = False
 
 
-_SINGLE_OPEN_RE = re.compile(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])")
+# A single quote that opens a quotation: before a letter, and at the start or after a space,
+# bracket or dash. The pattern finds the quotes before a letter (starting with the mark, the
+# regex engine jumps from one to the next); `_single_openers` checks what stands before.
+_SINGLE_BEFORE_LETTER_RE = re.compile(r"['\u2018](?=[^\W\d_])")
+_BEFORE_SINGLE_OPEN_RE = re.compile(r"[\s(\[\u2014]")
 _DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
+
+
+def _single_openers(seg: str) -> int:
+    """How many single quotes open a quotation in ``seg``."""
+    return sum(
+        1
+        for m in _SINGLE_BEFORE_LETTER_RE.finditer(seg)
+        if m.start() == 0 or _BEFORE_SINGLE_OPEN_RE.match(seg, m.start() - 1)
+    )
+
+
+def _guillemet_openers(text: str, body: list[Paragraph]) -> tuple[int, int]:
+    """How many paragraphs open with « (French style) and with » (German style)."""
+    french = german = 0
+    for p in body:
+        first = min((i for i in (text.find("\u00ab", p.start, p.end), text.find("\u00bb", p.start, p.end)) if i >= 0), default=-1)
+        if first >= 0:
+            french += text[first] == "\u00ab"
+            german += text[first] == "\u00bb"
+    return french, german
 
 
 def detect_style(text: str, body: list[Paragraph]) -> str:
@@ -74,14 +101,9 @@ def detect_style(text: str, body: list[Paragraph]) -> str:
         return "double"
     seg = "\n".join(text[p.start : p.end] for p in body)
     doubles = sum(seg.count(c) for c in '"\u201c\u201d\u201e')
-    singles = len(_SINGLE_OPEN_RE.findall(seg))
-    french = german = 0
-    for p in body:
-        first = min((i for i in (text.find("\u00ab", p.start, p.end), text.find("\u00bb", p.start, p.end)) if i >= 0), default=-1)
-        if first >= 0:
-            french += text[first] == "\u00ab"
-            german += text[first] == "\u00bb"
-    dashes = sum(1 for p in body if text[p.start : p.start + 1] in _DASHES or text.startswith("--", p.start))
+    singles = _single_openers(seg)
+    french, german = _guillemet_openers(text, body) if ("\u00ab" in seg or "\u00bb" in seg) else (0, 0)
+    dashes = sum(1 for p in body if text.startswith(_DASH_OPENERS, p.start))
     counts = {"double": doubles / 2, "single": singles * 0.9, "french": french, "german": german, "dash": dashes * 0.8}
     best = max(counts, key=counts.get)
     return best if counts[best] > 0 else "double"
@@ -118,7 +140,7 @@ def _single_role(seg: str, i: int) -> str | None:
 
 def _marks(seg: str, style: str) -> list[tuple[int, str]]:
     """(offset, role) of each quotation mark in ``seg``; roles: open, close, ambig, elision."""
-    table = {"double": _DOUBLE, "single": _SINGLE, "french": _FRENCH, "german": _GERMAN}[style]
+    table = _ROLES[style]
     out = []
     for m in _MARKS_RE[style].finditer(seg):
         i = m.start()

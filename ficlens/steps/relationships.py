@@ -20,20 +20,29 @@ from dataclasses import dataclass, field
 from ficlens.model import Document, Relationship, Span
 from ficlens.roster import normalize_name
 
-_ROMANCE_RE = re.compile(
-    r"\b(?:kiss(?:ed|es|ing)?|lips?|i love you|in love|lover|love[sd]?|loving|boyfriend|girlfriend|husband|wife|"
-    r"married|marry|marrying|wedding|date[sd]?|dating|blush(?:ed|es|ing)?|embrac(?:e|ed|es|ing)|cuddl(?:e|ed|ing)|"
-    r"caress(?:ed|es|ing)?|flirt(?:ed|s|ing)?|jealous(?:y)?|crush|sweetheart|darling|honey|babe|moan(?:ed|s|ing)?|"
-    r"naked|bed|nuzzl(?:e|ed|ing)|hold(?:ing)? hands|held (?:his|her) hand|intertwin(?:ed|ing)|"
-    r"heart (?:raced|skipped|fluttered|pounded)|butterflies|desire|longing|romantic|romance|sex|"
-    r"make out|made out|making out)\b",
-    re.IGNORECASE,
+
+def _words_re(*alternatives: str) -> re.Pattern:
+    """Any of ``alternatives`` as a whole word, case-insensitive. Each alternative starts
+    with a letter; a lookahead for those letters lets the regex engine pass over every
+    other position of the text without trying the word boundary and all the alternatives."""
+    initials = "".join(sorted({a[0] for a in alternatives}))
+    return re.compile(rf"(?=[{initials}])\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
+_ROMANCE_RE = _words_re(
+    r"kiss(?:ed|es|ing)?", "lips?", "i love you", "in love", "lover", "love[sd]?", "loving", "boyfriend", "girlfriend",
+    "husband", "wife", "married", "marry", "marrying", "wedding", "date[sd]?", "dating", r"blush(?:ed|es|ing)?",
+    r"embrac(?:e|ed|es|ing)", r"cuddl(?:e|ed|ing)", r"caress(?:ed|es|ing)?", r"flirt(?:ed|s|ing)?", r"jealous(?:y)?",
+    "crush", "sweetheart", "darling", "honey", "babe", r"moan(?:ed|s|ing)?", "naked", "bed", r"nuzzl(?:e|ed|ing)",
+    r"hold(?:ing)? hands", r"held (?:his|her) hand", r"intertwin(?:ed|ing)",
+    r"heart (?:raced|skipped|fluttered|pounded)", "butterflies", "desire", "longing", "romantic", "romance", "sex",
+    "make out", "made out", "making out",
 )
-_INTIMACY_RE = re.compile(
-    r"\b(?:touch(?:ed|es|ing)?|fingers?|wrist|skin|breath(?:ed|ing)?|closer|close enough|gaze|stared at|"
-    r"eyes met|smell(?:ed)?|warmth|shiver(?:ed)?|pulse|leaned in|brushed)\b",
-    re.IGNORECASE,
+_INTIMACY_RE = _words_re(
+    r"touch(?:ed|es|ing)?", "fingers?", "wrist", "skin", r"breath(?:ed|ing)?", "closer", "close enough", "gaze",
+    "stared at", "eyes met", r"smell(?:ed)?", "warmth", r"shiver(?:ed)?", "pulse", "leaned in", "brushed",
 )
+
 _PAIR_RE = re.compile(r"([A-Z][\w'.\- ]{0,40}?)\s*([/&x])\s*([A-Z][\w'.\- ]{0,40})")
 _DECLARED_GENDERS = [
     (re.compile(r"\bfemslash\b|\byuri\b|\bshoujo[- ]ai\b|\bf\s*/\s*f\b", re.IGNORECASE), ("F", "F")),

@@ -55,6 +55,9 @@ def run(doc: Document) -> None:
     quotes = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
     qstarts = [q[0] for q in quotes]
     for p in doc.body_paragraphs():
+        if not _BOUNDARY.search(doc.text, p.start, p.end):  # one sentence, the commonest case
+            sentences.append(Sentence(p.start, p.end, paragraph=p.index))
+            continue
         lo = bisect.bisect_left(qstarts, p.start)
         hi = bisect.bisect_left(qstarts, p.end)
         for s, e in split_sentences(doc.text, p.start, p.end, quotes[lo:hi]):

@@ -29,6 +29,7 @@ from ficlens.steps import headings, notes
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
 _GUTENBERG_START = re.compile(r"\*\*\*\s*start of (?:the|this) project gutenberg", re.I)
 _GUTENBERG_END = re.compile(r"\*\*\*\s*end of (?:the|this) project gutenberg|^end of (?:the )?project gutenberg", re.I)
+_GUTENBERG = re.compile(r"gutenberg", re.I)  # in every match of the two above
 
 # AO3's archive warnings; other "Warning:" lines are content warnings (additional tags).
 ARCHIVE_WARNINGS = {
@@ -401,7 +402,8 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
 def run(doc: Document) -> None:
     layout = _Layout(doc)
     stated = _apply_prefilled(layout) if (doc.front_matter or doc.chapters or doc.end_matter) else None
-    _find_license(layout)
+    if _GUTENBERG.search(doc.text):
+        _find_license(layout)
     for i, t in enumerate(layout.texts):
         if layout.role[i] == "body" and headings.is_scene_break(t):
             layout.mark(i, "break")

@@ -1,7 +1,9 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ficlens.steps.paragraphs import split_paragraphs
+from ficlens.steps.paragraphs import _lines, split_paragraphs
 
 
 def _texts(text):
@@ -49,3 +51,17 @@ def test_paragraphs_indented_line_in_lower_case_continues_the_sentence():
         '"Yes, he has been gone just four weeks, as you say, Miss Woodhouse,"\n said Miss Bates, "four weeks\nyesterday."',
         "Emma said nothing at all and\nlooked away.",
     ]
+
+
+def _reference_lines(text):
+    out, pos = [], 0
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\u2028"), max_size=60))
+def test_lines_split_on_line_endings_only(text):
+    assert _lines(text) == _reference_lines(text)

@@ -1,8 +1,11 @@
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ficlens
+from ficlens.steps.quotes import _single_openers
 
 
 def quotes(text):
@@ -94,3 +97,14 @@ def test_quotes_never_overlap_and_stay_in_paragraphs(text):
         last = q.end
         p = paras[q.paragraph]
         assert p.start <= q.start <= q.end <= p.end
+
+
+_SINGLE_PIECES = ["'", "\u2018", "a", "Z", "1", "_", " ", "\n", "(", "[", "\u2014", "-", '"', "\u00e9", "\u00a0", "x'y"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_SINGLE_PIECES), max_size=40))
+def test_single_openers_count_what_the_anchored_pattern_finds(pieces):
+    seg = "".join(pieces)
+    anchored = re.compile(r"(?:^|[\s(\[\u2014])['\u2018](?=[^\W\d_])")
+    assert _single_openers(seg) == len(anchored.findall(seg))

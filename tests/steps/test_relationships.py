@@ -1,4 +1,10 @@
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import ficlens
+from ficlens.steps.relationships import _INTIMACY_RE, _ROMANCE_RE
 
 ROMANCE = """Warning: slash!
 
@@ -44,3 +50,19 @@ def test_relationships_declared_pairing_in_notes():
     text = "Pairing: Anna/Ben\n\nChapter 1\n\n" + '"Ready?" asked Anna.\n\n"Always," said Ben.'
     rels = ficlens.analyze(text).to_dict()["relationships"]
     assert rels[0]["kind"] == "romantic"
+
+
+_WORD_PIECES = [
+    "Kiss", "kissed", "lips", "I love you", "GIRLFRIEND", "wife", "held her hand", "Heart raced", "make out", "touch",
+    "close enough", "eyes met", "brushed", "\u017fex", "\u212aiss", "\u0130n love", "\u0131n love",
+    "x", " ", "-", "'", "\n", "\u00e9",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=30))
+def test_word_patterns_find_what_plain_alternations_find(parts):
+    text = "".join(parts)
+    for fast in (_ROMANCE_RE, _INTIMACY_RE):
+        slow = re.compile(fast.pattern[fast.pattern.index("])") + 2 :], re.IGNORECASE)  # without the lookahead
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
