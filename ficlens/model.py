@@ -84,6 +84,12 @@ class Quote(Span):
     tag: Span | None = None
     rule: str = ""
 
+    @property
+    def outer(self) -> tuple[int, int]:
+        """The quote with its marks."""
+        start = self.open_mark.start if self.open_mark is not None else self.start
+        return start, self.close_mark.end if self.close_mark is not None else self.end
+
 
 @dataclass(slots=True)
 class Mention(Span):

@@ -123,7 +123,7 @@ def _description(tokens: list[str]) -> str | None:
 
 def description_entities(doc: Document, stats: names.NameStats, taken: list[tuple[int, int]]) -> list[grouping.Entity]:
     """People known by a description ("the Hatter"), outside what a roster already matched."""
-    outer = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
+    outer = [q.outer for q in doc.quotes]
     taken = sorted(taken)
     starts = [s for s, _ in taken]
     out = []

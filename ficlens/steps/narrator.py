@@ -27,7 +27,7 @@ _RATE = 0.012
 def is_first_person(doc: Document) -> bool:
     """Whether the narration (outside quotes) speaks as "I"."""
     text = doc.view("plain").text
-    spans = sorted((q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes)
+    spans = sorted(q.outer for q in doc.quotes)
     starts = [s for s, _ in spans]
     narration: list[str] = []
     for p in doc.body_paragraphs()[:2000]:

@@ -52,7 +52,7 @@ def split_sentences(text: str, start: int, end: int, quotes: list[tuple[int, int
 
 def run(doc: Document) -> None:
     sentences: list[Sentence] = []
-    quotes = [(q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end) for q in doc.quotes]
+    quotes = [q.outer for q in doc.quotes]
     qstarts = [q[0] for q in quotes]
     for p in doc.body_paragraphs():
         if not _BOUNDARY.search(doc.text, p.start, p.end):  # one sentence, the commonest case

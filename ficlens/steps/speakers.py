@@ -110,7 +110,7 @@ class _Reader:
         the sentence just before the first quote most, the one just after a quote next,
         narration further away least (it is more often someone reacting)."""
         out: list[tuple[str, float]] = []
-        first_open = _outer(quotes[0])[0]
+        first_open = quotes[0].outer[0]
         # Sentence starts before the quote; the paragraph's own start is one ("^" only matches at 0).
         before = [para_start, *(sm.end() for sm in _SENTENCE_START.finditer(self.text, para_start, first_open))]
         before = [at for at in dict.fromkeys(before) if at < first_open]
@@ -120,8 +120,8 @@ class _Reader:
                 if who:
                     out.append((who, BEAT_ADJACENT if n == len(before) - 1 else BEAT_FAR))
         for i, q in enumerate(quotes):
-            a = _outer(q)[1]
-            b = _outer(quotes[i + 1])[0] if i + 1 < len(quotes) else para_end
+            a = q.outer[1]
+            b = quotes[i + 1].outer[0] if i + 1 < len(quotes) else para_end
             if not self.text[a:b].strip():
                 continue
             for n, sm in enumerate(_SENTENCE_START.finditer(self.text, a, b)):
@@ -168,14 +168,9 @@ def _role_index(doc: Document) -> dict[str, set[str]]:
     return index
 
 
-def _outer(q: Quote) -> tuple[int, int]:
-    """The quote with its marks."""
-    return (q.open_mark.start if q.open_mark else q.start, q.close_mark.end if q.close_mark else q.end)
-
-
 def _narration(quotes: list[Quote], i: int, para_start: int, para_end: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    before = (_outer(quotes[i - 1])[1] if i > 0 else para_start, _outer(quotes[i])[0])
-    after = (_outer(quotes[i])[1], _outer(quotes[i + 1])[0] if i + 1 < len(quotes) else para_end)
+    before = (quotes[i - 1].outer[1] if i > 0 else para_start, quotes[i].outer[0])
+    after = (quotes[i].outer[1], quotes[i + 1].outer[0] if i + 1 < len(quotes) else para_end)
     return before, after
 
 
@@ -187,7 +182,7 @@ def _previous_narration(doc: Document, pidx: int, quoted: dict[int, list[Quote]]
     if not prev.in_body:
         return None
     quotes = quoted.get(pidx - 1)
-    start = _outer(quotes[-1])[1] if quotes else prev.start
+    start = quotes[-1].outer[1] if quotes else prev.start
     return (start, prev.end) if start < prev.end else None
 
 
@@ -264,7 +259,7 @@ def exits(r: _Reader, start: int, end: int, quotes: list[Quote], who_spoke: str 
     """Who the narration in ``[start, end)`` shows leaving: "Bailey was gone", "she said, and
     walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
     out: set[str] = set()
-    spans = [_outer(q) for q in quotes]
+    spans = [q.outer for q in quotes]
     for m in _EXIT_RE.finditer(r.text, start, end):
         if any(a <= m.start() < b for a, b in spans):
             continue
