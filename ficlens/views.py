@@ -29,6 +29,7 @@ _PLAIN_MAP = {
 # holds is far faster than `str.translate`, which looks up every character of a non-ASCII
 # text. No replacement is itself a key, so the order of the replacements does not matter.
 _PLAIN_PAIRS = tuple((chr(k), v) for k, v in _PLAIN_MAP.items())
+_ASCII_KEYS = tuple(c for c, _ in _PLAIN_PAIRS if c.isascii())  # the backtick
 
 
 def _fold_char(c: str) -> str:
@@ -65,7 +66,7 @@ def plain(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
-    if text.isascii():
+    if text.isascii() and not any(c in text for c in _ASCII_KEYS):
         return text
     for char, replacement in _PLAIN_PAIRS:
         if char in text:

@@ -23,4 +23,5 @@ def test_plain_matches_the_character_map(text):
 def test_plain_view_examples():
     assert plain("\u201cHi\u201d \u2014 it\u2019s\u00a0me\u2026\r\n") == '"Hi" - it\'s me. \n'
     assert plain("ascii only") == "ascii only"
+    assert plain("`ascii' but a backtick") == "'ascii' but a backtick"
     assert build_view("folded", "\u201cABC\u201d").text == '"abc"'

@@ -85,22 +85,27 @@ def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
 
 
 def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
-    em = np.zeros((len(conv), len(cands)))
+    n = len(conv)
+    em = [[0.0] * len(cands) for _ in range(n)]  # lists: NumPy's per-item access costs more here
     if listed:
-        em += np.array([0.0 if c in listed else OFF_ROSTER for c in cands])[None, :]
+        for row in em:
+            for j, c in enumerate(cands):
+                row[j] += 0.0 if c in listed else OFF_ROSTER
     arrive = _arrivals(conv, cands)
     anchored = {c for t in conv for c, v in t.evidence.items() if v >= ANCHOR} | {c for t in conv for c in t.vocatives}
     for j, c in enumerate(cands):
-        em[: arrive.get(c, len(conv)), j] += NOT_YET
+        for i in range(arrive.get(c, n)):
+            em[i][j] += NOT_YET
         if c not in anchored:
-            em[:, j] += UNANCHORED
+            for row in em:
+                row[j] += UNANCHORED
     # Someone who has left speaks no more until the story brings them back.
     gone: set[str] = set()
     for i, t in enumerate(conv):
         gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
         for j, c in enumerate(cands):
             if c in gone:
-                em[i, j] += GONE
+                em[i][j] += GONE
         gone |= t.exits
     for i, t in enumerate(conv):
         prev_voc = _addressed(conv[i - 1]) if i > 0 else set()
@@ -115,18 +120,18 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += NAMED
             if c in prev_voc and c != conv[i - 1].speaker:
                 s += ADDRESSED
-            if i + 1 < len(conv) and c in conv[i + 1].vocatives and c not in t.vocatives:
+            if i + 1 < n and c in conv[i + 1].vocatives and c not in t.vocatives:
                 s += REPLIED_TO
             if i == 0 and c in conv[0].context[: len(CONTEXT)]:
                 s += CONTEXT[conv[0].context.index(c)]
             # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
             g = gender.get(c)
             for k in (i - 1, i + 1):
-                hint = conv[k].addressee_gender if 0 <= k < len(conv) else None
+                hint = conv[k].addressee_gender if 0 <= k < n else None
                 if hint and g in ("M", "F"):
                     s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
-            em[i, j] += s
-    return em
+            em[i][j] += s
+    return np.array(em)
 
 
 def _addressed(turn: Turn) -> set[str]:
