@@ -97,9 +97,18 @@ _CACHE: dict[tuple, RosterMatcher] = {}
 _CACHE_SIZE = 64
 
 
-def matcher_for(roster: list[Character]) -> RosterMatcher:
-    """A compiled matcher for ``roster``, reused across documents (fandom rosters repeat)."""
-    key = tuple((c.id, tuple(c.names())) for c in roster)
+RosterKey = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def roster_key(roster: list[Character]) -> RosterKey:
+    """What a roster's matching depends on: each character's id and names, in order."""
+    return tuple((c.id, tuple(c.names())) for c in roster)
+
+
+def matcher_for(roster: list[Character], key: RosterKey | None = None) -> RosterMatcher:
+    """A compiled matcher for ``roster`` (whose `roster_key` is ``key``, if given), reused
+    across documents (fandom rosters repeat)."""
+    key = key if key is not None else roster_key(roster)
     found = _CACHE.get(key)
     if found is None:
         if len(_CACHE) >= _CACHE_SIZE:
