@@ -282,10 +282,12 @@ def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> d
     by_id = {c.id: c for c in roster}
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
-    for p in doc.body_paragraphs():
+    body = doc.body_paragraphs()
+    titles = matcher.titles if _titles_written(matcher.titles, text, body) else None
+    for p in body:
         found = list(matcher.find(text, p.start, p.end))
-        if matcher.titles is not None:
-            found += _title_mentions(matcher.titles, text, p.start, p.end, found, stats)
+        if titles is not None:
+            found += _title_mentions(titles, text, p.start, p.end, found, stats)
         for s, e, cid in found:
             if cid not in entities:
                 entities[cid] = Entity(roster=by_id[cid])
@@ -293,6 +295,11 @@ def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> d
             spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+def _titles_written(titles: TitleMatcher | None, text: str, body: list) -> bool:
+    """Whether any title of ``titles`` is written in the body: if none is, none is used."""
+    return titles is not None and bool(body) and titles.used(text, min(p.start for p in body), max(p.end for p in body))
 
 
 def _title_mentions(titles: TitleMatcher, text: str, start: int, end: int, aliases: list, stats: names.NameStats):

@@ -145,9 +145,14 @@ class TitleMatcher:
     def __init__(self, titles: dict[str, str]) -> None:
         self.owner = titles
         alternatives = "|".join(sorted((t.capitalize() for t in titles), key=len, reverse=True))
+        self.words = re.compile(alternatives)  # in every match: where none is, no title is used
         self.pattern = re.compile(
             rf"(?<![\w'-])(?:(?P<the>[Tt]he)\s+)?(?P<title>{alternatives})(?![\w-])(?!\s+(?:[A-Z]|of\b))"
         )
+
+    def used(self, text: str, start: int, end: int) -> bool:
+        """Whether a title may be used between ``start`` and ``end`` (False: `find` finds nothing)."""
+        return self.words.search(text, start, end) is not None
 
     def find(self, text: str, start: int, end: int):
         for m in self.pattern.finditer(text, start, end):
