@@ -77,16 +77,60 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
                 counts[phrase.lower()] += 1
                 spelled[phrase.lower()][phrase] += 1
     found = []
+    articles: _Articles | None = None
     for key, n in counts.items():
         if n < _MIN_TAGS:
             continue
         phrase = spelled[key].most_common(1)[0][0]
         d = Description(phrase, tags=n)
-        pattern = re.compile(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b", re.IGNORECASE if phrase.islower() else 0)
-        for p in doc.body_paragraphs():
-            d.spans.extend((m.start(), m.end()) for m in pattern.finditer(text, p.start, p.end))
+        articles = articles or _Articles(text, doc.body_paragraphs())
+        d.spans = articles.uses(phrase)
         found.append(d)
     return found
+
+
+# Where a description can be used: "the" and a space, in any case (a description in lower case
+# is looked for in any case).
+_THE_RE = re.compile(r"\b[Tt]he\s+", re.IGNORECASE)
+
+
+class _Articles:
+    """Every "the" of the body paragraphs, filed under the first two letters of the word after it,
+    to find where a description is used without searching every paragraph for every description."""
+
+    def __init__(self, text: str, paragraphs: list) -> None:
+        self.text = text
+        # (paragraph number, where "the" is, paragraph end) by the next word's first two letters
+        self.by_lead: dict[str | None, list[tuple[int, int, int]]] = defaultdict(list)
+        for k, p in enumerate(paragraphs):
+            for m in _THE_RE.finditer(text, p.start, p.end):
+                self.by_lead[_lead(text[m.end() : m.end() + 2])].append((k, m.start(), p.end))
+
+    def uses(self, phrase: str) -> list[tuple[int, int]]:
+        """The spans of "the <phrase>" in each paragraph, in order, as ``pattern.finditer`` over
+        each paragraph finds them."""
+        pattern = re.compile(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b", re.IGNORECASE if phrase.islower() else 0)
+        lead = _lead(phrase[:2])
+        if lead is None:
+            candidates = sorted(at for group in self.by_lead.values() for at in group)
+        else:
+            # Letters outside ASCII may match a letter of the phrase in another case ("K" for "k").
+            candidates = sorted(self.by_lead.get(lead, []) + self.by_lead.get(None, []))
+        spans: list[tuple[int, int]] = []
+        taken = (-1, -1)  # paragraph and end of the last use: uses do not overlap
+        for k, at, end in candidates:
+            if k == taken[0] and at < taken[1]:
+                continue
+            m = pattern.match(self.text, at, end)
+            if m:
+                spans.append(m.span())
+                taken = (k, m.end())
+        return spans
+
+
+def _lead(letters: str) -> str | None:
+    """Two letters in lower case, None unless both are ASCII letters."""
+    return letters.lower() if len(letters) == 2 and letters.isascii() and letters.isalpha() else None
 
 
 def _noun_phrase(tokens: list[str]) -> list[str]:
