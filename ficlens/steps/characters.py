@@ -299,7 +299,9 @@ def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> d
 
 def _titles_written(titles: TitleMatcher | None, text: str, body: list) -> bool:
     """Whether any title of ``titles`` is written in the body: if none is, none is used."""
-    return titles is not None and bool(body) and titles.used(text, min(p.start for p in body), max(p.end for p in body))
+    if titles is None or not body:
+        return False
+    return titles.used(text, min(p.start for p in body), max(p.end for p in body))
 
 
 def _title_mentions(titles: TitleMatcher, text: str, start: int, end: int, aliases: list, stats: names.NameStats):

@@ -109,9 +109,9 @@ class _Articles:
     def uses(self, phrase: str) -> list[tuple[int, int]]:
         """The spans of "the <phrase>" in each paragraph, in order, as ``pattern.finditer`` over
         each paragraph finds them."""
-        pattern = re.compile(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b", re.IGNORECASE if phrase.islower() else 0)
-        lead = _lead(phrase[:2])
-        if lead is None:
+        pattern = _use_pattern(phrase)
+        lead = _lead(phrase.split()[0][:2])
+        if lead is None or len(lead) < 2:
             candidates = sorted(at for group in self.by_lead.values() for at in group)
         else:
             # Letters outside ASCII may match a letter of the phrase in another case ("K" for "k").
@@ -128,9 +128,16 @@ class _Articles:
         return spans
 
 
+def _use_pattern(phrase: str) -> re.Pattern[str]:
+    """ "the <phrase>", its words apart by any space; in any case if the phrase is in lower case."""
+    words_ = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.compile(r"\b[Tt]he\s+" + words_ + r"\b", re.IGNORECASE if phrase.islower() else 0)
+
+
 def _lead(letters: str) -> str | None:
-    """Two letters in lower case, None unless both are ASCII letters."""
-    return letters.lower() if len(letters) == 2 and letters.isascii() and letters.isalpha() else None
+    """The first two characters of a word in lower case; None outside ASCII, where a letter may
+    match one of another case that does not lower-case to it."""
+    return letters.lower() if letters.isascii() else None
 
 
 def _noun_phrase(tokens: list[str]) -> list[str]:
