@@ -24,7 +24,9 @@ from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import RosterKey, TitleMatcher, matcher_for, roster_key
 
-_PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
+# The lookahead names the letters a pronoun can begin with ("\u017f" is a long s, which IGNORECASE
+# lets match "s"), so that the search passes over every other position at once.
+_PRONOUN_RE = re.compile(r"(?=[HhSs\u017f])\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
