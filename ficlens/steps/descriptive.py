@@ -14,6 +14,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from ficlens.lexicon import words
 from ficlens.model import Document
@@ -57,18 +58,43 @@ def _verbs() -> str:
     return "|".join(sorted(words("speech_verbs"), key=len, reverse=True))
 
 
-def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
-    """Descriptions that serve as names (see the module docstring)."""
-    text = doc.view("plain").text
+@cache
+def _tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Tags after a quote ('", said the Hatter', '", the Hatter said') and before it."""
     verbs = _verbs()
     after = re.compile(rf"^[\s,\-]*(?:{verbs})\s+the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}})")
     before = re.compile(rf"^[\s,\-]*the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\b")
     # 'The subaltern called, "Stand up."': a tag that leads into its quote.
     leading = re.compile(rf"^.*\b[Tt]he\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\s*[,:]?\s*$", re.DOTALL)
+    return after, before, leading
+
+
+@cache
+def _verb_last_words() -> frozenset[str]:
+    return frozenset(v.split()[-1] for v in words("speech_verbs"))
+
+
+def _ends_in(seg: str, last_words: frozenset[str]) -> bool:
+    """Whether ``seg`` ends in one of ``last_words``, then spaces and at most a comma or colon, as a
+    leading tag does ('The subaltern called, ')."""
+    tail = seg.rstrip()
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip()
+    parts = tail.rsplit(None, 1)
+    return bool(parts) and parts[-1] in last_words
+
+
+def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
+    """Descriptions that serve as names (see the module docstring)."""
+    text = doc.view("plain").text
+    after, before, leading = _tag_patterns()
+    last_words = _verb_last_words()
     counts: Counter = Counter()
     spelled: dict[str, Counter] = defaultdict(Counter)
     for start, end in quotes:
         for pattern, seg in ((after, text[end : end + 100]), (before, text[end : end + 100]), (leading, text[max(0, start - 100) : start])):
+            if pattern is leading and not _ends_in(seg, last_words):
+                continue  # no leading tag: a quick test that spares the pattern's slow search
             m = pattern.match(seg) if pattern is not leading else pattern.search(seg)
             tokens = m.group("x").split() if m else []
             phrase = _description(tokens) if tokens else None

@@ -97,3 +97,21 @@ def test_uses_of_a_description_are_those_a_search_of_each_paragraph_finds():
         articles = _Articles(text, paragraphs)
         for phrase in phrases:
             assert articles.uses(phrase) == _uses_by_search(text, paragraphs, phrase), (text, phrase)
+
+
+def test_a_segment_with_a_leading_tag_passes_the_quick_test_for_one():
+    import random
+
+    from ficlens.steps.descriptive import _ends_in, _tag_patterns, _verb_last_words
+
+    leading = _tag_patterns()[2]
+    rng = random.Random(11)
+    pieces = ["The", "the", "old", "subaltern", "said", "called", "called out", "out", "cried", ",", ":", ";",
+              " ", "  ", "\n", "\u00a0", "\t", "and", "Hatter", ",,", "said:"]  # fmt: skip
+    matched = 0
+    for _ in range(5000):
+        seg = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randrange(1, 9)))
+        if leading.search(seg):
+            matched += 1
+            assert _ends_in(seg, _verb_last_words()), seg
+    assert matched > 20
