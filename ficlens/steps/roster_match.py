@@ -20,8 +20,10 @@ from ficlens.model import Character
 from ficlens.roster import normalize_name
 
 
-def _trie_pattern(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` shaped as a character trie (longest match first)."""
+def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
+    """A regex alternation of ``phrases`` shaped as a character trie (longest match first); a space
+    in a phrase becomes ``space``. The engine tries a few letters where a plain alternation tries
+    every phrase in turn."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
@@ -31,7 +33,9 @@ def _trie_pattern(phrases: list[str]) -> str:
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        branches = [
+            (space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch != ""
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -86,7 +90,7 @@ class RosterMatcher:
         self.owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         usable = [v for v, key in spelled.items() if key in self.owner]
         if usable:
-            body = _trie_pattern(sorted(usable, key=len, reverse=True))
+            body = trie_pattern(sorted(usable, key=len, reverse=True))
             pattern = _first_letter(usable) + r"(?<![\w'])" + body + r"(?![\w])"
             self.pattern: re.Pattern[str] | None = re.compile(pattern)
         else:

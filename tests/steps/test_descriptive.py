@@ -115,3 +115,18 @@ def test_a_segment_with_a_leading_tag_passes_the_quick_test_for_one():
             matched += 1
             assert _ends_in(seg, _verb_last_words()), seg
     assert matched > 20
+
+
+def test_the_verb_trie_matches_what_an_alternation_longest_first_matches():
+    import re
+
+    from ficlens.lexicon import words
+    from ficlens.steps.descriptive import _verbs
+
+    verbs = sorted(words("speech_verbs"), key=len, reverse=True)
+    alternation = re.compile(r"(?:" + "|".join(verbs) + r")\b")
+    trie = re.compile(r"(?:" + _verbs() + r")\b")
+    for v in verbs:
+        for text in (v, v + " out", v + "s", v + "ed", v + "-", v[:-1], "called  out", "called out loud"):
+            a, t = alternation.match(text), trie.match(text)
+            assert (a and a.group()) == (t and t.group()), text
