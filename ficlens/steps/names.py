@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
+from ficlens.steps.roster_match import trie_pattern
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -45,10 +46,11 @@ def honorifics() -> dict[str, str]:
 def _phrase_re() -> re.Pattern[str]:
     hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
     # A phrase starts with a capital or a title's first letter: saying so first lets the regex
-    # engine pass over every other position without trying the titles one by one.
+    # engine pass over every other position without trying the titles one by one. The titles are a
+    # trie, which matches as their alternation longest first does, trying a few letters, not 90 titles.
     firsts = "".join(sorted({re.escape(h[0]) for h in hons}))
     lead = rf"(?=[{_UPPER}{firsts}])"
-    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", trie_pattern(hons, space=" ")))
 
 
 _COMPILED: list[re.Pattern[str]] = []

@@ -127,3 +127,13 @@ def test_to_and_at_after_a_speech_verb_or_gesture_lead_to_a_person():
     occ = {o.key: o for o in names.scan(ficlens.analyze(text).document).occurrences}
     assert occ["Theo"].addressed and not occ["Theo"].place
     assert occ["Paris"].place and not occ["Paris"].addressed
+
+
+def test_the_title_trie_matches_what_the_alternation_of_titles_matches():
+    import re
+
+    hons = sorted({h.capitalize() for h in names.honorifics()}, key=len, reverse=True)
+    alternation = re.compile(names._PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    text = " ".join(f"{h} {h}s {h}. Smith, {h}\nJones and Mrs. van der Luyden; {h}ie Lee." for h in hons)
+    found = [(m.span(), m.groupdict()) for m in names.phrase_re().finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in alternation.finditer(text)]
