@@ -15,16 +15,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
-from ficlens.steps.roster_match import TitleMatcher, matcher_for
+from ficlens.steps.roster_match import RosterKey, TitleMatcher, matcher_for, roster_key
 
-_PRONOUN_RE = re.compile(r"\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
+# The lookahead names the letters a pronoun can begin with ("\u017f" is a long s, which IGNORECASE
+# lets match "s"), so that the search passes over every other position at once.
+_PRONOUN_RE = re.compile(r"(?=[HhSs\u017f])\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
@@ -122,37 +124,62 @@ def _plural_group(form: Form, stats: names.NameStats) -> bool:
     return stem.lower() in words("not_names") or (singular >= 2 and 2 * singular >= form.count)
 
 
-def _roster_index(roster: list[Character]) -> tuple[dict[str, list[Character]], dict[str, list[Character]]]:
-    """Each alias to the characters who have it, and each single word of an alias (first names,
-    surnames) to the characters whose aliases contain it."""
-    exact: dict[str, list[Character]] = defaultdict(list)
-    parts: dict[str, list[Character]] = defaultdict(list)
-    for c in roster:
-        for alias in c.names():
-            key = normalize_name(alias)
-            if c not in exact[key]:
-                exact[key].append(c)
-            for t in key.split():
-                if t not in pairs("honorifics") and c not in parts[t]:
-                    parts[t].append(c)
-    return exact, parts
+@lru_cache(maxsize=64)
+def _alias_positions(key: RosterKey) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """For the roster ``key`` describes: each alias to the positions of the characters who have it,
+    and each single word of an alias (first names, surnames) to the positions of the characters
+    whose aliases contain it. Built once per roster (fandom rosters repeat)."""
+    exact: dict[str, list[int]] = defaultdict(list)
+    parts: dict[str, list[int]] = defaultdict(list)
+    for i, (_, aliases) in enumerate(key):
+        for alias in aliases:
+            norm = normalize_name(alias)
+            if i not in exact[norm]:
+                exact[norm].append(i)
+            for t in norm.split():
+                if t not in pairs("honorifics") and i not in parts[t]:
+                    parts[t].append(i)
+    return dict(exact), dict(parts)
 
 
-def _roster_candidates(form: Form, exact: dict[str, list[Character]], parts: dict[str, list[Character]]) -> list[Character]:
+class _RosterIndex:
+    """The roster characters who have an alias, or a word of one."""
+
+    def __init__(self, roster: list[Character], key: RosterKey) -> None:
+        self.roster = roster
+        self._exact, self._parts = _alias_positions(key)
+
+    def exact(self, alias: str) -> list[Character] | None:
+        """The characters with the alias (normalised), None if no one has it."""
+        at = self._exact.get(alias)
+        return None if at is None else self._characters(at)
+
+    def parts(self, word: str) -> list[Character]:
+        return self._characters(self._parts.get(word, ()))
+
+    def _characters(self, positions) -> list[Character]:
+        out: list[Character] = []
+        for i in positions:
+            if self.roster[i] not in out:  # a character listed twice counts once
+                out.append(self.roster[i])
+        return out
+
+
+def _roster_candidates(form: Form, index: _RosterIndex) -> list[Character]:
     """The roster characters a form may name: one, several ("Charles" for two Charleses), or none."""
-    key = normalize_name(form.text)
-    if key in exact:
-        return exact[key]
+    named = index.exact(normalize_name(form.text))
+    if named is not None:
+        return named
     bare = normalize_name(" ".join(form.tokens))
-    fitting = _fitting_title(exact.get(bare, []), form.honorific)
+    fitting = _fitting_title(index.exact(bare) or [], form.honorific)
     if fitting:
         return fitting
     if len(form.tokens) == 1:
-        return _fitting_title(parts.get(bare, []), form.honorific)
+        return _fitting_title(index.parts(bare), form.honorific)
     if form.tokens[0][0].isupper():
         # "Master Charles Bates" for the roster's "Charley Bates": the surname, if only one has it.
         last = form.tokens[-1].lower()
-        hits = _fitting_title(parts.get(last, []), form.honorific)
+        hits = _fitting_title(index.parts(last), form.honorific)
         if len(hits) == 1 and normalize_name(hits[0].name).split()[-1] == last:
             return hits
     return []
@@ -247,25 +274,36 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
     return None
 
 
-def _roster_mentions(doc: Document, stats: names.NameStats) -> dict[str, Entity]:
+def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> dict[str, Entity]:
     """Roster aliases found verbatim; name occurrences they cover are dropped from ``stats``."""
     roster = doc.roster or []
     if not roster:
         return {}
-    matcher = matcher_for(roster)
+    matcher = matcher_for(roster, key)
     text = doc.view("plain").text
     by_id = {c.id: c for c in roster}
     entities: dict[str, Entity] = {}
     spans: list[tuple[int, int]] = []
-    for p in doc.body_paragraphs():
+    body = doc.body_paragraphs()
+    titles = matcher.titles if _titles_written(matcher.titles, text, body) else None
+    for p in body:
         found = list(matcher.find(text, p.start, p.end))
-        if matcher.titles is not None:
-            found += _title_mentions(matcher.titles, text, p.start, p.end, found, stats)
+        if titles is not None:
+            found += _title_mentions(titles, text, p.start, p.end, found, stats)
         for s, e, cid in found:
-            entities.setdefault(cid, Entity(roster=by_id[cid])).found.append((s, e, doc.text[s:e]))
+            if cid not in entities:
+                entities[cid] = Entity(roster=by_id[cid])
+            entities[cid].found.append((s, e, doc.text[s:e]))
             spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+def _titles_written(titles: TitleMatcher | None, text: str, body: list) -> bool:
+    """Whether any title of ``titles`` is written in the body: if none is, none is used."""
+    if titles is None or not body:
+        return False
+    return titles.used(text, min(p.start for p in body), max(p.end for p in body))
 
 
 def _title_mentions(titles: TitleMatcher, text: str, start: int, end: int, aliases: list, stats: names.NameStats):
@@ -296,16 +334,17 @@ def _verbs() -> frozenset[str]:
 
 def run(doc: Document) -> None:
     stats = names.scan(doc)
-    by_roster = _roster_mentions(doc, stats)
+    roster = doc.roster or []
+    key = roster_key(roster)
+    by_roster = _roster_mentions(doc, stats, key)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
-    roster = doc.roster or []
-    exact, parts = _roster_index(roster)
+    index = _RosterIndex(roster, key)
     unmatched: list[Form] = []
     shared: list[tuple[Form, list[Character]]] = []
     for f in forms:
-        candidates = _roster_candidates(f, exact, parts) if roster else []
+        candidates = _roster_candidates(f, index) if roster else []
         if len(candidates) == 1:
             by_roster.setdefault(candidates[0].id, Entity(roster=candidates[0])).forms.append(f)
         elif candidates:

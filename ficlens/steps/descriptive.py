@@ -14,10 +14,12 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from ficlens.lexicon import words
 from ficlens.model import Document
 from ficlens.steps import grouping, names
+from ficlens.steps.roster_match import trie_pattern
 
 _MIN_TAGS = 2
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
@@ -54,21 +56,47 @@ class Description:
 
 
 def _verbs() -> str:
-    return "|".join(sorted(words("speech_verbs"), key=len, reverse=True))
+    """Any speech verb, the longest that fits first (as an alternation sorted by length would)."""
+    return trie_pattern(sorted(words("speech_verbs")), space=" ")
 
 
-def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
-    """Descriptions that serve as names (see the module docstring)."""
-    text = doc.view("plain").text
+@cache
+def _tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Tags after a quote ('", said the Hatter', '", the Hatter said') and before it."""
     verbs = _verbs()
     after = re.compile(rf"^[\s,\-]*(?:{verbs})\s+the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}})")
     before = re.compile(rf"^[\s,\-]*the\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\b")
     # 'The subaltern called, "Stand up."': a tag that leads into its quote.
     leading = re.compile(rf"^.*\b[Tt]he\s+(?P<x>{_NOUN}(?:\s+{_NOUN}){{0,5}}?)\s+(?:{verbs})\s*[,:]?\s*$", re.DOTALL)
+    return after, before, leading
+
+
+@cache
+def _verb_last_words() -> frozenset[str]:
+    return frozenset(v.split()[-1] for v in words("speech_verbs"))
+
+
+def _ends_in(seg: str, last_words: frozenset[str]) -> bool:
+    """Whether ``seg`` ends in one of ``last_words``, then spaces and at most a comma or colon, as a
+    leading tag does ('The subaltern called, ')."""
+    tail = seg.rstrip()
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip()
+    parts = tail.rsplit(None, 1)
+    return bool(parts) and parts[-1] in last_words
+
+
+def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
+    """Descriptions that serve as names (see the module docstring)."""
+    text = doc.view("plain").text
+    after, before, leading = _tag_patterns()
+    last_words = _verb_last_words()
     counts: Counter = Counter()
     spelled: dict[str, Counter] = defaultdict(Counter)
     for start, end in quotes:
         for pattern, seg in ((after, text[end : end + 100]), (before, text[end : end + 100]), (leading, text[max(0, start - 100) : start])):
+            if pattern is leading and not _ends_in(seg, last_words):
+                continue  # no leading tag: a quick test that spares the pattern's slow search
             m = pattern.match(seg) if pattern is not leading else pattern.search(seg)
             tokens = m.group("x").split() if m else []
             phrase = _description(tokens) if tokens else None
@@ -77,16 +105,67 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
                 counts[phrase.lower()] += 1
                 spelled[phrase.lower()][phrase] += 1
     found = []
+    articles: _Articles | None = None
     for key, n in counts.items():
         if n < _MIN_TAGS:
             continue
         phrase = spelled[key].most_common(1)[0][0]
         d = Description(phrase, tags=n)
-        pattern = re.compile(r"\b[Tt]he\s+" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"\b", re.IGNORECASE if phrase.islower() else 0)
-        for p in doc.body_paragraphs():
-            d.spans.extend((m.start(), m.end()) for m in pattern.finditer(text, p.start, p.end))
+        articles = articles or _Articles(text, doc.body_paragraphs())
+        d.spans = articles.uses(phrase)
         found.append(d)
     return found
+
+
+# Where a description can be used: "the" in any case (a description in lower case is looked for
+# in any case) and a space. Spelled out letter by letter, the search skips quickly to each "t".
+_THE_RE = re.compile(r"[Tt][Hh][Ee]\s+")
+
+
+class _Articles:
+    """Every "the" of the body paragraphs, filed under the first two letters of the word after it,
+    to find where a description is used without searching every paragraph for every description."""
+
+    def __init__(self, text: str, paragraphs: list) -> None:
+        self.text = text
+        # (paragraph number, where "the" is, paragraph end) by the next word's first two letters
+        self.by_lead: dict[str | None, list[tuple[int, int, int]]] = defaultdict(list)
+        for k, p in enumerate(paragraphs):
+            for m in _THE_RE.finditer(text, p.start, p.end):
+                self.by_lead[_lead(text[m.end() : m.end() + 2])].append((k, m.start(), p.end))
+
+    def uses(self, phrase: str) -> list[tuple[int, int]]:
+        """The spans of "the <phrase>" in each paragraph, in order, as ``pattern.finditer`` over
+        each paragraph finds them."""
+        pattern = _use_pattern(phrase)
+        lead = _lead(phrase.split()[0][:2])
+        if lead is None or len(lead) < 2:
+            candidates = sorted(at for group in self.by_lead.values() for at in group)
+        else:
+            # Letters outside ASCII may match a letter of the phrase in another case ("K" for "k").
+            candidates = sorted(self.by_lead.get(lead, []) + self.by_lead.get(None, []))
+        spans: list[tuple[int, int]] = []
+        taken = (-1, -1)  # paragraph and end of the last use: uses do not overlap
+        for k, at, end in candidates:
+            if k == taken[0] and at < taken[1]:
+                continue
+            m = pattern.match(self.text, at, end)
+            if m:
+                spans.append(m.span())
+                taken = (k, m.end())
+        return spans
+
+
+def _use_pattern(phrase: str) -> re.Pattern[str]:
+    """ "the <phrase>", its words apart by any space; in any case if the phrase is in lower case."""
+    words_ = r"\s+".join(re.escape(w) for w in phrase.split())
+    return re.compile(r"\b[Tt]he\s+" + words_ + r"\b", re.IGNORECASE if phrase.islower() else 0)
+
+
+def _lead(letters: str) -> str | None:
+    """The first two characters of a word in lower case; None outside ASCII, where a letter may
+    match one of another case that does not lower-case to it."""
+    return letters.lower() if letters.isascii() else None
 
 
 def _noun_phrase(tokens: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
+from ficlens.steps.roster_match import trie_pattern
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -45,10 +46,11 @@ def honorifics() -> dict[str, str]:
 def _phrase_re() -> re.Pattern[str]:
     hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
     # A phrase starts with a capital or a title's first letter: saying so first lets the regex
-    # engine pass over every other position without trying the titles one by one.
+    # engine pass over every other position without trying the titles one by one. The titles are a
+    # trie, which matches as their alternation longest first does, trying a few letters, not 90 titles.
     firsts = "".join(sorted({re.escape(h[0]) for h in hons}))
     lead = rf"(?=[{_UPPER}{firsts}])"
-    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", trie_pattern(hons, space=" ")))
 
 
 _COMPILED: list[re.Pattern[str]] = []
@@ -113,6 +115,10 @@ def _next_word(text: str, pos: int, limit: int) -> str:
 
 def _prev_word(text: str, pos: int, floor: int) -> str:
     seg = text[max(floor, pos - 40) : pos]
+    tail = seg.rstrip(" ,\t\n")
+    last = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
+    if _WORD_RE.fullmatch(last):
+        return last.lower()  # the usual case, one word after a space: no need to read the others
     ms = list(_WORD_RE.finditer(seg))
     if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
         return ""
@@ -138,13 +144,15 @@ def _occurrence(
     stats: NameStats,
 ) -> Occurrence | None:
     """The name occurrence a phrase match stands for, with word counts updated; None if not a name."""
-    if m.group("hon") is None and _one_word(m.group("name")):
-        return _word_occurrence(text, m, para_start, quotes, qstarts, stop, stats)
+    hon, name = m.group("hon", "name")
+    if hon is None and _one_word(name):
+        if name.lower() in stop or len(name) == 1:
+            return None  # "The", "I": half the phrases found are function words opening a sentence
+        return _word_occurrence(text, m, para_start, quotes, qstarts, stats)
     # "Mrs. van der Luyden": particles after a title belong to the name.
     name_at = m.start("pre") if m.group("pre") else m.start("name")
     spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, name_at, m.end("name"))]
     tokens = [text[a:b] for a, b in spans]
-    hon = m.group("hon")
     k = bisect.bisect_right(qstarts, m.start()) - 1
     in_quote = k >= 0 and quotes[k][0] <= m.start() < quotes[k][1]
     floor = quotes[k][0] if in_quote else para_start
@@ -193,13 +201,11 @@ def _word_occurrence(
     para_start: int,
     quotes: list[tuple[int, int]],
     qstarts: list[int],
-    stop: frozenset[str],
     stats: NameStats,
 ) -> Occurrence | None:
-    """`_occurrence` for the common case of one capitalised word without a title (same result)."""
+    """`_occurrence` for the common case of one capitalised word without a title that is not a
+    function word (same result)."""
     word = m.group("name")
-    if word.lower() in stop or len(word) == 1:
-        return None
     start, end = m.span("name")
     k = bisect.bisect_right(qstarts, start) - 1
     in_quote = k >= 0 and quotes[k][0] <= start < quotes[k][1]

@@ -20,8 +20,10 @@ from ficlens.model import Character
 from ficlens.roster import normalize_name
 
 
-def _trie_pattern(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` shaped as a character trie (longest match first)."""
+def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
+    """A regex alternation of ``phrases`` shaped as a character trie (longest match first); a space
+    in a phrase becomes ``space``. The engine tries a few letters where a plain alternation tries
+    every phrase in turn."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
@@ -31,7 +33,9 @@ def _trie_pattern(phrases: list[str]) -> str:
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        branches = [
+            (space if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch != ""
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -61,6 +65,15 @@ def _variants(alias: str) -> list[str]:
     return sorted(out)
 
 
+def _first_letter(phrases: list[str]) -> str:
+    """A lookahead for the letters ``phrases`` begin with: saying so first lets the regex engine pass
+    over every other position without trying the whole trie there."""
+    firsts = {p[0] for p in phrases}
+    if any(ch.isspace() for ch in firsts):
+        return ""  # a space in the trie is any run of white space
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
+
+
 class RosterMatcher:
     """Every alias of a roster compiled into one pattern; ``find`` yields (start, end, character id)."""
 
@@ -77,8 +90,9 @@ class RosterMatcher:
         self.owner = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         usable = [v for v, key in spelled.items() if key in self.owner]
         if usable:
-            body = _trie_pattern(sorted(usable, key=len, reverse=True))
-            self.pattern: re.Pattern[str] | None = re.compile(r"(?<![\w'])" + body + r"(?![\w])")
+            body = trie_pattern(sorted(usable, key=len, reverse=True))
+            pattern = _first_letter(usable) + r"(?<![\w'])" + body + r"(?![\w])"
+            self.pattern: re.Pattern[str] | None = re.compile(pattern)
         else:
             self.pattern = None
         titles = unique_titles(roster)
@@ -97,9 +111,18 @@ _CACHE: dict[tuple, RosterMatcher] = {}
 _CACHE_SIZE = 64
 
 
-def matcher_for(roster: list[Character]) -> RosterMatcher:
-    """A compiled matcher for ``roster``, reused across documents (fandom rosters repeat)."""
-    key = tuple((c.id, tuple(c.names())) for c in roster)
+RosterKey = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def roster_key(roster: list[Character]) -> RosterKey:
+    """What a roster's matching depends on: each character's id and names, in order."""
+    return tuple((c.id, tuple(c.names())) for c in roster)
+
+
+def matcher_for(roster: list[Character], key: RosterKey | None = None) -> RosterMatcher:
+    """A compiled matcher for ``roster`` (whose `roster_key` is ``key``, if given), reused
+    across documents (fandom rosters repeat)."""
+    key = key if key is not None else roster_key(roster)
     found = _CACHE.get(key)
     if found is None:
         if len(_CACHE) >= _CACHE_SIZE:
@@ -136,9 +159,14 @@ class TitleMatcher:
     def __init__(self, titles: dict[str, str]) -> None:
         self.owner = titles
         alternatives = "|".join(sorted((t.capitalize() for t in titles), key=len, reverse=True))
+        self.words = re.compile(alternatives)  # in every match: where none is, no title is used
         self.pattern = re.compile(
             rf"(?<![\w'-])(?:(?P<the>[Tt]he)\s+)?(?P<title>{alternatives})(?![\w-])(?!\s+(?:[A-Z]|of\b))"
         )
+
+    def used(self, text: str, start: int, end: int) -> bool:
+        """Whether a title may be used between ``start`` and ``end`` (False: `find` finds nothing)."""
+        return self.words.search(text, start, end) is not None
 
     def find(self, text: str, start: int, end: int):
         for m in self.pattern.finditer(text, start, end):

@@ -127,3 +127,30 @@ def test_to_and_at_after_a_speech_verb_or_gesture_lead_to_a_person():
     occ = {o.key: o for o in names.scan(ficlens.analyze(text).document).occurrences}
     assert occ["Theo"].addressed and not occ["Theo"].place
     assert occ["Paris"].place and not occ["Paris"].addressed
+
+
+def test_the_title_trie_matches_what_the_alternation_of_titles_matches():
+    import re
+
+    hons = sorted({h.capitalize() for h in names.honorifics()}, key=len, reverse=True)
+    alternation = re.compile(names._PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    text = " ".join(f"{h} {h}s {h}. Smith, {h}\nJones and Mrs. van der Luyden; {h}ie Lee." for h in hons)
+    found = [(m.span(), m.groupdict()) for m in names.phrase_re().finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in alternation.finditer(text)]
+
+
+def test_the_word_before_a_name_is_the_last_word_read_from_the_40_characters_before_it():
+    import random
+
+    def by_every_word(text, pos, floor):
+        seg = text[max(floor, pos - 40) : pos]
+        ms = list(names._WORD_RE.finditer(seg))
+        return "" if not ms or seg[ms[-1].end() :].strip(" ,\t\n") else ms[-1].group().lower()
+
+    rng = random.Random(5)
+    pieces = ["said", "to", " ", ", ", "\n", "don't", "O'Hara", "'", "Zoë", "café", "é", "x'ab", "\u00a0", ".", "-"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(14))
+        pos = rng.randrange(len(text) + 1)
+        floor = rng.randrange(pos + 1)
+        assert names._prev_word(text, pos, floor) == by_every_word(text, pos, floor), (text, pos, floor)

@@ -61,3 +61,72 @@ def test_a_tag_leading_into_its_quote_counts():
         'Then the landlady said: "Two shillings."\n\n"Here."\n\n'
     )
     assert "the landlady" in _names(story)
+
+
+def _uses_by_search(text, paragraphs, phrase):
+    """Where "the <phrase>" is used, by searching each paragraph (what `_Articles.uses` must match)."""
+    import re
+
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    pattern = re.compile(r"\b[Tt]he\s+" + words + r"\b", re.IGNORECASE if phrase.islower() else 0)
+    return [m.span() for p in paragraphs for m in pattern.finditer(text, p.start, p.end)]
+
+
+def test_uses_of_a_description_are_those_a_search_of_each_paragraph_finds():
+    import random
+    from dataclasses import dataclass
+
+    from ficlens.steps.descriptive import _Articles
+
+    @dataclass
+    class Para:
+        start: int
+        end: int
+
+    rng = random.Random(3)
+    vocab = ["the", "The", "THE", "man", "in", "hat", "Mock", "Turtle", "Mock-Turtle", "landlady", "LANDLADY",
+             "\u212aing", "King", "\u017fir", "sir", "theman", "\n", ",", "said"]  # fmt: skip
+    phrases = ["man in the hat", "man in the man", "Mock Turtle", "Mock-Turtle", "landlady", "King", "sir", "the man"]
+    for n in range(200):
+        text = " ".join(rng.choice(vocab) for _ in range(60))
+        cuts = sorted(rng.sample(range(len(text)), 10))
+        paragraphs = [Para(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+        if n == 0:  # uses that overlap
+            text = "the man in the man in the man in the hat; the the man, The Mock Turtle"
+            paragraphs = [Para(0, len(text))]
+        articles = _Articles(text, paragraphs)
+        for phrase in phrases:
+            assert articles.uses(phrase) == _uses_by_search(text, paragraphs, phrase), (text, phrase)
+
+
+def test_a_segment_with_a_leading_tag_passes_the_quick_test_for_one():
+    import random
+
+    from ficlens.steps.descriptive import _ends_in, _tag_patterns, _verb_last_words
+
+    leading = _tag_patterns()[2]
+    rng = random.Random(11)
+    pieces = ["The", "the", "old", "subaltern", "said", "called", "called out", "out", "cried", ",", ":", ";",
+              " ", "  ", "\n", "\u00a0", "\t", "and", "Hatter", ",,", "said:"]  # fmt: skip
+    matched = 0
+    for _ in range(5000):
+        seg = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randrange(1, 9)))
+        if leading.search(seg):
+            matched += 1
+            assert _ends_in(seg, _verb_last_words()), seg
+    assert matched > 20
+
+
+def test_the_verb_trie_matches_what_an_alternation_longest_first_matches():
+    import re
+
+    from ficlens.lexicon import words
+    from ficlens.steps.descriptive import _verbs
+
+    verbs = sorted(words("speech_verbs"), key=len, reverse=True)
+    alternation = re.compile(r"(?:" + "|".join(verbs) + r")\b")
+    trie = re.compile(r"(?:" + _verbs() + r")\b")
+    for v in verbs:
+        for text in (v, v + " out", v + "s", v + "ed", v + "-", v[:-1], "called  out", "called out loud"):
+            a, t = alternation.match(text), trie.match(text)
+            assert (a and a.group()) == (t and t.group()), text

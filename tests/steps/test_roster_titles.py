@@ -47,3 +47,13 @@ def test_a_title_before_another_name_or_as_a_common_noun_is_not_the_bearer():
     roster = [*ROSTER, {"name": "Count Rostov", "gender": "M"}]
     linked = _linked(text, roster)
     assert not any(c in ("colonel-brandon", "count-rostov") for _, c in linked)
+
+
+def test_the_roster_pattern_finds_aliases_whatever_letter_they_begin_with():
+    from ficlens.model import Character
+    from ficlens.steps.roster_match import RosterMatcher
+
+    roster = [Character("a", "Émile Zola", ["Émile", "the stranger"]), Character("b", "O'Hara", ["[Redacted]"])]
+    text = "Émile met the stranger; O'Hara and [Redacted] and The stranger."
+    found = [text[s:e] for s, e, _ in RosterMatcher(roster).find(text, 0, len(text))]
+    assert found == ["Émile", "the stranger", "O'Hara", "[Redacted]", "The stranger"]
