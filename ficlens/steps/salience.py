@@ -14,6 +14,7 @@ to another active candidate.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from ficlens.model import Document, Mention, Quote
 _FOCUS_BONUS = 300
 _ACTIVE_WINDOW = 2500
 _CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
+_NEVER = -(10**9)
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
 # "She" opening a sentence of narration: the one in focus goes on being the subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?;:\n])[\"'\u201d\u2019)]*\s+)(He|She)\b", re.MULTILINE)
@@ -80,10 +82,10 @@ class Salience:
         self._next_pronoun = 0
         # Subject pronouns of narration taken in so far: (position, the character it was read as).
         self.pronoun_subjects: list[tuple[int, str]] = []
-        self.seen: dict[str, int] = {}
-        self.subject: dict[str, int] = {}
-        self.focus: dict[str, int] = {}
-        self.spoke: dict[str, int] = {}
+        # The last place each character was in view (named, or named as a sentence's subject or
+        # a tag's speaker, which count _FOCUS_BONUS more); pronoun subjects count for pronouns.
+        self._score: dict[str, int] = {}
+        self._pronoun_score: dict[str, int] = {}
         self.last_speaker: str | None = None
         self.last_turn_end = -1
         self._next = 0
@@ -116,36 +118,37 @@ class Salience:
             self._next += 1
             if not m.character or self.in_quote(m.start):
                 continue
-            self.seen[m.character] = m.start
-            if self._is_subject(m):
-                self.subject[m.character] = m.start
+            self._raise(m.character, m.start + (_FOCUS_BONUS if self._is_subject(m) else 0))
 
     def _take_pronoun(self, pos: int, letter: str) -> None:
         gender = "M" if letter == "H" else "F"
         pool = [c for c, g in self.gender.items() if g == gender and self.pronoun_score(c) >= pos - self.window]
         if pool:
             who = max(pool, key=self.pronoun_score)
-            self.focus[who] = pos
+            if pos + _FOCUS_BONUS > self._pronoun_score.get(who, _NEVER):
+                self._pronoun_score[who] = pos + _FOCUS_BONUS
             self.pronoun_subjects.append((pos, who))
 
     def took_turn(self, turn: Turn) -> None:
         """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory)."""
         for q in turn.quotes:
             if q.speaker:
-                self.spoke[q.speaker] = q.start
+                self._raise(q.speaker, q.start + _FOCUS_BONUS)
         self.last_speaker = turn.speaker
         self.last_turn_end = turn.quotes[-1].end
 
+    def _raise(self, char: str, value: int) -> None:
+        if value > self._score.get(char, _NEVER):
+            self._score[char] = value
+        if value > self._pronoun_score.get(char, _NEVER):
+            self._pronoun_score[char] = value
+
     def score(self, char: str) -> int:
-        return max(
-            self.seen.get(char, -(10**9)),
-            self.subject.get(char, -(10**9)) + _FOCUS_BONUS,
-            self.spoke.get(char, -(10**9)) + _FOCUS_BONUS,
-        )
+        return self._score.get(char, _NEVER)
 
     def pronoun_score(self, char: str) -> int:
         """`score`, counting a sentence the character began as "she" like one begun with the name."""
-        return max(self.score(char), self.focus.get(char, -(10**9)) + _FOCUS_BONUS)
+        return self._pronoun_score.get(char, _NEVER)
 
     def fits(self, char: str, gender: str | None) -> bool:
         g = self.gender.get(char)
@@ -161,7 +164,7 @@ class Salience:
         local = [c for c in local if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
         if local and not epithet:
             return local[-1], 1
-        pool = [c for c in self.gender if c not in exclude and self.fits(c, gender) and self.score(c) > -(10**8)]
+        pool = [c for c in self.gender if c not in exclude and self.fits(c, gender) and c in self._score]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
@@ -192,7 +195,7 @@ class Salience:
                 if c not in exclude and self.gender.get(c) == gender:
                     subjects.append(c)
         out = list(dict.fromkeys([*subjects, *others]))
-        pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and self.score(c) > -(10**8)]
+        pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and c in self._score]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
@@ -204,6 +207,6 @@ class Salience:
         lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
         return [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
 
-    def ranked(self, exclude: set[str]) -> list[str]:
-        pool = [c for c in self.gender if c not in exclude and self.score(c) > -(10**8)]
-        return sorted(pool, key=self.score, reverse=True)
+    def ranked(self, limit: int) -> list[str]:
+        """The ``limit`` characters most in view, most first."""
+        return heapq.nlargest(limit, (c for c in self.gender if c in self._score), key=self.score)

@@ -419,7 +419,7 @@ def attribute(doc: Document) -> None:
         para = doc.paragraphs[pidx]
         r.salience.advance(para.start)
         turn = _read_turn(r, doc, pidx, by_para[pidx], quoted)
-        turn.context = r.salience.ranked(set())[:6]
+        turn.context = r.salience.ranked(6)
         if r.first_person:
             turn.context = [NARRATOR, *turn.context[:5]]
             # The one telling the story is in every scene of it.
