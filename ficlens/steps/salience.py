@@ -14,7 +14,6 @@ to another active candidate.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -85,6 +84,10 @@ class Salience:
         # The last place each character was in view (named, or named as a sentence's subject or
         # a tag's speaker, which count _FOCUS_BONUS more); pronoun subjects count for pronouns.
         self._score: dict[str, int] = {}
+        self._order = {c: i for i, c in enumerate(self.gender)}
+        self._seen: list[str] = []
+        self._placed: set[str] = set()
+        self._by_score: list[str] = []
         self._pronoun_score: dict[str, int] = {}
         self.last_speaker: str | None = None
         self.last_turn_end = -1
@@ -122,7 +125,7 @@ class Salience:
 
     def _take_pronoun(self, pos: int, letter: str) -> None:
         gender = "M" if letter == "H" else "F"
-        pool = [c for c, g in self.gender.items() if g == gender and self.pronoun_score(c) >= pos - self.window]
+        pool = [c for c in self._in_view() if self.gender[c] == gender and self.pronoun_score(c) >= pos - self.window]
         if pool:
             who = max(pool, key=self.pronoun_score)
             if pos + _FOCUS_BONUS > self._pronoun_score.get(who, _NEVER):
@@ -140,6 +143,8 @@ class Salience:
     def _raise(self, char: str, value: int) -> None:
         if value > self._score.get(char, _NEVER):
             self._score[char] = value
+            if char in self._order:
+                self._move_up(char, value)
         if value > self._pronoun_score.get(char, _NEVER):
             self._pronoun_score[char] = value
 
@@ -164,7 +169,7 @@ class Salience:
         local = [c for c in local if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
         if local and not epithet:
             return local[-1], 1
-        pool = [c for c in self.gender if c not in exclude and self.fits(c, gender) and c in self._score]
+        pool = [c for c in self._in_view() if c not in exclude and self.fits(c, gender)]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
@@ -195,7 +200,7 @@ class Salience:
                 if c not in exclude and self.gender.get(c) == gender:
                     subjects.append(c)
         out = list(dict.fromkeys([*subjects, *others]))
-        pool = [c for c in self.gender if c not in exclude and c not in out and self.fits(c, gender) and c in self._score]
+        pool = [c for c in self._in_view() if c not in exclude and c not in out and self.fits(c, gender)]
         if gender in ("M", "F"):
             exact = [c for c in pool if self.gender.get(c) == gender]
             pool = exact or pool
@@ -209,4 +214,25 @@ class Salience:
 
     def ranked(self, limit: int) -> list[str]:
         """The ``limit`` characters most in view, most first."""
-        return heapq.nlargest(limit, (c for c in self.gender if c in self._score), key=self.score)
+        return self._by_score[:limit]
+
+    def _move_up(self, char: str, value: int) -> None:
+        """Keep ``_by_score`` ordered by score, then by the character list; a raised score is
+        usually the highest, so its place is found from the front."""
+        ranking = self._by_score
+        if char in self._placed:
+            ranking.remove(char)
+        else:
+            self._placed.add(char)
+            self._seen = []
+        key = (value, -self._order[char])
+        i = 0
+        while i < len(ranking) and (self._score[ranking[i]], -self._order[ranking[i]]) > key:
+            i += 1
+        ranking.insert(i, char)
+
+    def _in_view(self) -> list[str]:
+        """Characters seen so far, in the order of the character list (ties keep it)."""
+        if len(self._seen) != len(self._placed):
+            self._seen = sorted(self._placed, key=self._order.__getitem__)
+        return self._seen
