@@ -18,8 +18,8 @@ from collections import Counter
 from ficlens.model import Character, Document
 
 NARRATOR = "narrator"
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|me|my|myself|mine)\b")
-_WORD_RE = re.compile(r"\b\w+\b")
+_FIRST_PERSON_RE = re.compile(r"(?=[Im])\b(?:I|me|my|myself|mine)\b")
+_WORD_RE = re.compile(r"\w+")  # maximal runs: the same words as \b\w+\b, without its boundary checks
 # "I", "me", "my" per word of narration above which a story is told in the first person.
 _RATE = 0.012
 
