@@ -46,6 +46,9 @@ def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
     return build(trie)
 
 
+_PARTICLES = frozenset("van der den de von di da du del della des la le ten ter".split())
+
+
 def _variants(alias: str) -> list[str]:
     """The spellings of an alias to look for: as written, with a capital or small first letter."""
     alias = " ".join(alias.replace("\u2019", "'").split())
@@ -57,6 +60,10 @@ def _variants(alias: str) -> list[str]:
         out.add("t" + alias[1:])
         out.add("the " + alias[4:].lower())
         out.add("The " + alias[4:].lower())
+    # "Mr. Van Der Luyden" is written "Mr. van der Luyden" in running text.
+    low = " ".join(w.lower() if w.lower() in _PARTICLES and i > 0 else w for i, w in enumerate(alias.split(" ")))
+    if low != alias and not low.split(" ")[-1].islower():
+        out.add(low)
     for title in ("Mr", "Mrs", "Ms", "Dr", "St"):
         if alias.startswith(title + ". "):
             out.add(title + alias[len(title) + 1 :])

@@ -57,3 +57,4 @@ def test_the_roster_pattern_finds_aliases_whatever_letter_they_begin_with():
     text = "Émile met the stranger; O'Hara and [Redacted] and The stranger."
     found = [text[s:e] for s, e, _ in RosterMatcher(roster).find(text, 0, len(text))]
     assert found == ["Émile", "the stranger", "O'Hara", "[Redacted]", "The stranger"]
+
