@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ficlens.lexicon import words
+from ficlens.steps.names import honorifics
 
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _PRONOUNS = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "W"}
@@ -105,6 +106,13 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     if not m:
         return None
     w = m.group().lower()
+    if w in honorifics():
+        # "exclaimed Sir Geoffrey", the roster knowing him as "Geoffrey": the name after the title.
+        after = m.end() + (1 if text.startswith(".", m.end()) else 0)
+        gap = len(text[after : after + 2]) - len(text[after : after + 2].lstrip(" "))
+        span = names.at(after + gap) if 0 < gap <= 1 else None
+        if span:
+            return span[0], span[1], "name", None
     if w in _PRONOUNS:
         return m.start(), m.end(), "pronoun", _PRONOUNS[w]
     e = _EPITHET_RE.match(text, pos, limit)
