@@ -168,6 +168,16 @@ def _ends_with(text: str, pos: int, marks: str) -> bool:
     return pos > 0 and text[pos - 1] in marks
 
 
+_VOICE_OF = re.compile(r"the\s+(?:[a-z]+\s+){0,2}voice\s+of\s+(?:(?:old|young|little|poor)\s+)?")
+
+
+def _voice_of(text: str, pos: int, limit: int, names: Mentions) -> tuple | None:
+    """ "said the voice of Mr. Syed Mohammed": the one whose voice it is."""
+    of = _VOICE_OF.match(text, pos, limit)
+    span = names.at(of.end()) if of else None
+    return (span[0], span[1], "name", None) if span else None
+
+
 def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag at the start of the narration ``text[start:end]`` that follows a quote."""
     clause_end = _clause_end(text, start, end)
@@ -181,6 +191,10 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return passive
     # Inverted: said Mark / asked the older man / replied he
     m = _BREAK_IN_RE.match(text, pos, limit) or _WORD_RE.match(text, pos, limit)
+    if m and m.group().endswith("ly") and m.group()[0].islower():
+        # "eagerly rejoined Mrs. Elton": an adverb before the verb.
+        after_adverb = _WORD_RE.match(text, _skip(text, m.end(), limit, " \t\n"), limit)
+        m = after_adverb if after_adverb and speech_verb(after_adverb.group()) else m
     inverted = led_by_comma or _ends_with(text, start, "!?")
     if m and m.group()[0].islower() and (speech_verb(m.group()) or (inverted and m.group().endswith("ed"))):
         after_verb = m.end()
@@ -193,6 +207,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
             if adj:
                 found = _subject_at(text, adj.end(), limit, names)
                 found = found if found and found[2] == "name" else None
+        found = _voice_of(text, subj_at, limit, names) or found
         if found and (speech_verb(m.group()) or found[2] == "name"):
             return Tag(found[0], found[1], found[2], found[3], m.group().lower(), True, True, _addressee(text, found[1], limit, names))
     # Normal order: Mark said / he asked quietly / the older man muttered
@@ -222,7 +237,11 @@ def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, i
 
 
 _PASSIVE_BY = re.compile(r"(?:was|were)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+by\s+(?:the\s+)?")
-_ANSWER = r"(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question|voice)\b"
+_ANSWER = (
+    r"(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question|voice"
+    r"|observation|amendment|conclusion|cry|inquiry|enquiry|assurance|protest|suggestion|explanation"
+    r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection)\b"
+)
 _POSSESSIVE_ANSWER = re.compile(r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _WAS = re.compile(r"(?:was|came)\s+")

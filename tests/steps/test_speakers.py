@@ -267,3 +267,25 @@ def test_a_paragraph_that_opens_with_its_speaker_s_action_is_theirs():
         'Aziz could be silent no longer. "We are all friends here, surely."'
     )
     assert speakers(text, characters=roster)[-1] == ("We are all friends here, surely.", "Aziz", "implicit")
+
+
+_ELTON = [
+    {"name": "Mrs. Elton", "gender": "F"},
+    {"name": "Emma Woodhouse", "aliases": ["Emma"], "gender": "F"},
+    {"name": "Mr. Weston", "gender": "M"},
+]
+
+
+def test_an_adverb_before_an_inverted_verb_keeps_the_tag():
+    text = 'Emma and Mrs. Elton sat. Mr. Weston stood.\n\n"It is late," said Emma.\n\n"Oh no," eagerly rejoined Mrs. Elton.'
+    assert speakers(text, characters=_ELTON)[-1] == ("Oh no,", "Mrs. Elton", "explicit")
+
+
+def test_a_possessive_observation_is_a_tag():
+    text = 'Emma and Mrs. Elton sat. Mr. Weston stood.\n\n"It is late," said Emma.\n\n"Not at all," was Mr. Weston\'s quick amendment.'
+    assert speakers(text, characters=_ELTON)[-1] == ("Not at all,", "Mr. Weston", "explicit")
+
+
+def test_the_voice_of_someone_is_theirs():
+    text = 'Emma and Mrs. Elton sat. Mr. Weston stood.\n\n"It is late," said Emma.\n\n"Stop!" exclaimed the voice of old Mr. Weston.'
+    assert speakers(text, characters=_ELTON)[-1] == ("Stop!", "Mr. Weston", "explicit")
