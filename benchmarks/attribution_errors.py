@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ficlens import analyze_document  # noqa: E402
-from ficlens.evaluation.pdnc import read_pdnc  # noqa: E402
-from ficlens.ingest import document_from_text  # noqa: E402
+from ficlens import analyze_document
+from ficlens.evaluation.pdnc import read_pdnc
+from ficlens.ingest import document_from_text
 
 
 def main() -> None:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ficlens.evaluation.fanfic import read_fanfic  # noqa: E402
-from ficlens.evaluation.litbank import read_litbank  # noqa: E402
-from ficlens.evaluation.run import results  # noqa: E402
-from ficlens.steps import confidence  # noqa: E402
+from ficlens.evaluation.fanfic import read_fanfic
+from ficlens.evaluation.litbank import read_litbank
+from ficlens.evaluation.run import results
+from ficlens.steps import confidence
 
 BINS = 10
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ficlens import analyze_file  # noqa: E402
-from ficlens.tokens import count_tokens  # noqa: E402
+from ficlens import analyze_file
+from ficlens.tokens import count_tokens
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ class Span:
     start: int
     end: int
 
-    def text(self, doc: "Document") -> str:
+    def text(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
 
     def __len__(self) -> int:
@@ -178,9 +178,9 @@ class Document:
     roster: list[Character] | None = None
     fandom_hint: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    _views: dict[str, "TextView"] = field(default_factory=dict, repr=False)
+    _views: dict[str, TextView] = field(default_factory=dict, repr=False)
 
-    def view(self, name: str) -> "TextView":
+    def view(self, name: str) -> TextView:
         """A normalised view of the text (see `ficlens.views`), built once and cached."""
         if name not in self._views:
             from ficlens.views import build_view

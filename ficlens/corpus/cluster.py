@@ -76,7 +76,7 @@ def run_dask(
             chunk = pending.pop(future)
             try:
                 result = future.result()
-            except Exception as exc:  # noqa: BLE001 - any cluster failure fails this chunk only
+            except Exception as exc:
                 on_lost(chunk, f"the cluster could not run this chunk ({type(exc).__name__}: {exc})", "worker")
             else:
                 on_chunk(chunk, result)

@@ -86,7 +86,7 @@ def _index_batch_output(run: _Run, folder: Path, commit_every: int) -> None:
                     run.add(d, wid, key)
                 except (OSError, ValueError, KeyError) as exc:
                     run.fail(wid, f"cannot read its analysis from {folder} ({exc})")
-                except Exception as exc:  # noqa: BLE001 - e.g. an analysis without text
+                except Exception as exc:
                     run.fail(wid, getattr(exc, "message", str(exc)))
 
 

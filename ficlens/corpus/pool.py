@@ -53,7 +53,7 @@ def _worker_main(conn, task: Task, context: Any) -> None:
             return
         try:
             result = task(chunk, context, lambda event: conn.send(("work", event)))
-        except BaseException as exc:  # noqa: BLE001 - report it: the parent fails the chunk instead of retrying forever
+        except BaseException as exc:
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             conn.send(("fail", " ".join(detail.split())[:500]))
         else:

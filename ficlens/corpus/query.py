@@ -24,7 +24,7 @@ _CONTAINS = "instr(' ' || {col} || ' ', ?) > 0"
 
 def summary(row: sqlite3.Row) -> dict[str, Any]:
     """A works row as a dict, its list columns parsed."""
-    return {k: (json.loads(row[k]) if k in _LIST_COLUMNS and row[k] is not None else row[k]) for k in row.keys() if k not in ("id", "analysis")}  # noqa: SIM118 - a Row iterates values
+    return {k: (json.loads(row[k]) if k in _LIST_COLUMNS and row[k] is not None else row[k]) for k in row.keys() if k not in ("id", "analysis")}
 
 
 def _words(value: str) -> str:
@@ -129,4 +129,4 @@ def speaker_lines(db: sqlite3.Connection, speaker: str, text: str | None, flt: t
                        [n, *params], [limit, offset])  # fmt: skip
     else:
         rows = db.execute(sql + order, [n, *params, limit, offset]).fetchall()
-    return [{k: r[k] for k in r.keys() if k != "id"} for r in rows]  # noqa: SIM118 - a Row iterates values
+    return [{k: r[k] for k in r.keys() if k != "id"} for r in rows]

@@ -143,7 +143,7 @@ class OutputDir:
             import fcntl
         except ImportError:  # pragma: no cover - Windows: no lock
             return
-        self._lock_fh = open(self.path / ".lock", "a+")  # noqa: SIM115 - held until close()
+        self._lock_fh = open(self.path / ".lock", "a+")
         try:
             fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -208,7 +208,7 @@ def warm_up() -> None:
         _warm = True
         try:
             analyze_document(document_from_text('"Hi," said Ann.\n\n"Hello, Ann," Bob answered. He smiled.\n'))
-        except Exception:  # noqa: BLE001, S110 - best effort: a real work's failure is reported with that work
+        except Exception:
             pass
 
 
@@ -242,7 +242,7 @@ def analyse(item: WorkItem, options: AnalysisOptions) -> Outcome:
         out.stage, out.error, out.error_type = stage, "the work is nested too deeply to analyse", "RecursionError"
     except MemoryError:
         out.stage, out.error, out.error_type = stage, "out of memory while analysing this work", "MemoryError"
-    except Exception as exc:  # noqa: BLE001 - a bug on one work must not stop a corpus run
+    except Exception as exc:
         out.stage, out.error_type = stage, type(exc).__name__
         out.error = f"internal error: {' '.join(str(exc).split())[:300]}"
     out.seconds = time.perf_counter() - t0

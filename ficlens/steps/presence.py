@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from ficlens.lexicon import words
 from ficlens.model import Document
 from ficlens.steps.names import _next_word
-from ficlens.lexicon import words
 
 
 def run(doc: Document) -> None:

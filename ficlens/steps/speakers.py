@@ -26,9 +26,9 @@ import bisect
 import re
 from collections import Counter
 
+from ficlens.lexicon import pairs
 from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
-from ficlens.lexicon import pairs
 from ficlens.steps import confidence, conversation, descriptive, epithets, kinship, narrator, tags_speech
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Salience, Turn
