@@ -233,6 +233,16 @@ def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qsta
     return opens and closes and not after.startswith("'s") and not alone
 
 
+# Titles written short with a full stop ("Mr.", "Dr.", "Col."); after any other title a full stop
+# ends the sentence.
+_ABBREVIATED = frozenset("mr mrs ms mme mlle m dr prof capt cap col gen lt sgt det fr rev st".split())
+
+
+def _sentence_ends_after_title(text: str, m: re.Match[str]) -> bool:
+    hon = m.group("hon")
+    return bool(hon) and text.startswith(".", m.end("hon")) and hon.lower() not in _ABBREVIATED
+
+
 def scan(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with cues and word counts."""
     text = doc.view("plain").text
@@ -249,6 +259,9 @@ def scan(doc: Document) -> NameStats:
     stats.lower.update(_LOWER_WORD_RE.findall("\n".join(text[p.start : p.end] for p in body)))
     for p in body:
         for m in pattern.finditer(text, p.start, p.end):
+            if _sentence_ends_after_title(text, m):
+                # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
+                m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
             if occ is None:
                 continue

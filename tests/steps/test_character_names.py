@@ -154,3 +154,13 @@ def test_the_word_before_a_name_is_the_last_word_read_from_the_40_characters_bef
         pos = rng.randrange(len(text) + 1)
         floor = rng.randrange(pos + 1)
         assert names._prev_word(text, pos, floor) == by_every_word(text, pos, floor), (text, pos, floor)
+
+
+def test_a_full_stop_after_a_title_that_is_not_short_for_anything_ends_the_sentence():
+    text = (
+        "Newland Archer watched the Duke. New York took stray noblemen calmly. "
+        "Newland Archer smiled at Mr. Smith.\n\n\"Well,\" said Mr. Smith."
+    )
+    names = [c["name"] for c in ficlens.analyze(text).to_dict()["characters"]]
+    assert not any("New York" in n for n in names)
+    assert "Mr. Smith" in names
