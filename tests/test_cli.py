@@ -134,6 +134,13 @@ def test_cli_fandoms_lists_library(runner):
     assert "Grey's Anatomy" in result.stdout
 
 
+def test_cli_fandoms_json_gives_each_roster_with_its_epithets(runner):
+    data = json.loads(runner.invoke(main, ["fandoms", "--json"]).stdout)
+    spn = next(f for f in data if f["fandom"] == "Supernatural (TV 2005)")
+    castiel = next(c for c in spn["characters"] if c["name"] == "Castiel (Supernatural)")
+    assert "angel" in castiel["epithets"] and castiel["gender"] == "M"
+
+
 def test_cli_every_command_has_help(runner):
     for name, cmd in main.commands.items():
         assert cmd.help, f"{name} has no help text"

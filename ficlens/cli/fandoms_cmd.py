@@ -9,16 +9,20 @@ import click
 from ficlens import fandoms as library
 
 
+def _character(c) -> dict:
+    row = {"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender}
+    if c.epithets:
+        row["epithets"] = c.epithets
+    return row
+
+
 @click.command("fandoms")
 @click.option("--json", "as_json", is_flag=True, help="Print the fandoms and their characters as JSON.")
 def fandoms(as_json: bool) -> None:
     """List the bundled fandom rosters (use one with --fandom NAME)."""
     lib = library.library()
     if as_json:
-        out = [
-            {"fandom": f.name, "aliases": list(f.aliases), "characters": [{"id": c.id, "name": c.name, "aliases": c.aliases, "gender": c.gender} for c in f.characters]}
-            for f in lib
-        ]
+        out = [{"fandom": f.name, "aliases": list(f.aliases), "characters": [_character(c) for c in f.characters]} for f in lib]
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     for f in lib:
