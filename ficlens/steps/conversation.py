@@ -44,6 +44,9 @@ RETURNED = 2.5  # evidence that brings a departed candidate back (a tag or a bea
 NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
 OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
 OFF_ROSTER = -3.0  # a character the given roster does not list
+CONSISTENT = 2.0  # towards the person a description repeated in tags mostly meant
+CONSISTENT_MIN = 3  # tags using the description
+CONSISTENT_SHARE = 0.3  # of the posterior weight of its lines
 
 
 def _adjacent(a: Turn, b: Turn) -> bool:
@@ -239,3 +242,39 @@ def fill_addressees(turns: list[Turn]) -> None:
                 if other and other.speaker and other.speaker != q.speaker:
                     q.addressees = [other.speaker]
                     break
+
+
+def description_key(phrase: str) -> str:
+    """ "The old gentleman" -> "old gentleman": a description without its article, in lower case."""
+    words_ = phrase.lower().split()
+    return " ".join(words_[1:] if words_ and words_[0] in ("the", "a", "an") else words_)
+
+
+def same_description_same_person(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None) -> None:
+    """A description a story uses again and again in tags ("said the old gentleman") mostly means
+    one person: where the first decoding gave most of its lines to one character, the rest lean
+    towards them too, and their conversations are decoded again."""
+    groups: dict[str, list[Turn]] = {}
+    for t in turns:
+        if t.epithet:
+            groups.setdefault(t.epithet, []).append(t)
+    changed: set[int] = set()
+    for group in groups.values():
+        if len(group) < CONSISTENT_MIN:
+            continue
+        votes: Counter = Counter()
+        for t in group:
+            if t.speaker:
+                votes[t.speaker] += t.posterior
+        if not votes:
+            continue
+        top, weight = votes.most_common(1)[0]
+        if weight < CONSISTENT_SHARE * sum(votes.values()):
+            continue
+        for t in group:
+            if t.speaker != top:
+                t.evidence[top] = t.evidence.get(top, 0.0) + CONSISTENT
+                changed.add(id(t))
+    if changed:
+        again = [t for conv in conversations(turns) if any(id(t) in changed for t in conv) for t in conv]
+        decide(again, gender, listed)

@@ -332,7 +332,7 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
                 ev[who] = ev.get(who, 0.0) + ROLE_TAG
                 turn.cue = turn.cue or "tag_epithet"
             else:
-                turn.epithet = turn.epithet or _description(r.text[tag.start : tag.end])
+                turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
             continue
         if tag.gender in ("I", "W"):
             if tag.gender == "I" and r.first_person:
@@ -355,7 +355,7 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
         # "he asked Mark": not Mark.
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives | set(q.addressees), epithet)
         if epithet:
-            turn.epithet = turn.epithet or _description(r.text[tag.start : tag.end])
+            turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
         if ranked and tag.gender in ("M", "F"):
             turn.hints[id(q)] = (tag.gender, ranked[0])
         scale = EPITHET_SCALE if epithet or not tag.strong else 1.0
@@ -444,8 +444,7 @@ def attribute(doc: Document) -> None:
     if r.first_person and listed is not None:
         listed.add(NARRATOR)
     conversation.decide(turns, r.salience.gender, listed)
-    if CONSISTENT:
-        _same_description_same_person(turns, r.salience.gender, listed)
+    conversation.same_description_same_person(turns, r.salience.gender, listed)
     if r.first_person:
         _name_narrator(doc, turns)
     for t in turns:
@@ -462,46 +461,6 @@ def attribute(doc: Document) -> None:
                 q.confidence = confidence.calibrate(q.rule, t.posterior)
     for q in doc.quotes:
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
-
-
-CONSISTENT = 2.0
-CONSISTENT_MIN = 3
-CONSISTENT_SHARE = 0.3
-
-
-def _description(phrase: str) -> str:
-    words_ = phrase.lower().split()
-    return " ".join(words_[1:] if words_ and words_[0] in ("the", "a", "an") else words_)
-
-
-def _same_description_same_person(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None) -> None:
-    """A description a story uses again and again in tags ("said the old gentleman") mostly means
-    one person: where the first decoding gave most of its lines to one character, the rest lean
-    towards them too, and their conversations are decoded again."""
-    groups: dict[str, list[Turn]] = {}
-    for t in turns:
-        if t.epithet:
-            groups.setdefault(t.epithet, []).append(t)
-    changed: set[int] = set()
-    for group in groups.values():
-        if len(group) < CONSISTENT_MIN:
-            continue
-        votes: Counter = Counter()
-        for t in group:
-            if t.speaker:
-                votes[t.speaker] += t.posterior
-        if not votes:
-            continue
-        top, weight = votes.most_common(1)[0]
-        if weight < CONSISTENT_SHARE * sum(votes.values()):
-            continue
-        for t in group:
-            if t.speaker != top:
-                t.evidence[top] = t.evidence.get(top, 0.0) + CONSISTENT
-                changed.add(id(t))
-    if changed:
-        again = [t for conv in conversation.conversations(turns) if any(id(t) in changed for t in conv) for t in conv]
-        conversation.decide(again, gender, listed)
 
 
 def _name_narrator(doc: Document, turns: list[Turn]) -> None:

@@ -232,25 +232,23 @@ def _epithet_turns(evidence_rows):
 
 def test_a_description_used_again_and_again_leans_to_the_one_it_mostly_meant():
     from ficlens.steps import conversation
-    from ficlens.steps import speakers as step
 
     gender = {"brownlow": "M", "oliver": "M"}
     turns = _epithet_turns([{"brownlow": 1.0, "oliver": 0.5}] * 3 + [{"brownlow": 0.5, "oliver": 1.0}])
     conversation.decide(turns, gender)
     assert [t.speaker for t in turns] == ["brownlow"] * 3 + ["oliver"]
-    step._same_description_same_person(turns, gender, None)
+    conversation.same_description_same_person(turns, gender, None)
     assert [t.speaker for t in turns] == ["brownlow"] * 4
 
 
 def test_a_description_used_for_several_people_is_left_alone():
     from ficlens.steps import conversation
-    from ficlens.steps import speakers as step
 
     gender = {"brownlow": "M", "oliver": "M", "grimwig": "M", "fagin": "M"}
     rows = [{"brownlow": 1.0}, {"oliver": 1.0}, {"grimwig": 1.0}, {"fagin": 1.0}]
     turns = _epithet_turns(rows)
     conversation.decide(turns, gender)
-    step._same_description_same_person(turns, gender, None)
+    conversation.same_description_same_person(turns, gender, None)
     assert [t.speaker for t in turns] == ["brownlow", "oliver", "grimwig", "fagin"]
 
 
