@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from ficlens.lexicon import pairs
 from ficlens.model import Document, Quote
@@ -318,7 +317,8 @@ def _read_turn(r: _Reader, doc: Document, pidx: int, quotes: list[Quote], quoted
             continue
         if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
             turn.described.add(id(q))
-        holders = r.epithets.holders(r.text[tag.start : tag.end]) if tag.kind in ("epithet", "role") and r.epithets else set()
+        described_by = tag.kind in ("epithet", "role") and r.epithets
+        holders = r.epithets.holders(r.text[tag.start : tag.end]) if described_by else set()
         who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
         if who:
             # "said the angel": the roster's epithet for Castiel, as good as his name.
