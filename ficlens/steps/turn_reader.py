@@ -1,0 +1,156 @@
+"""Reading a dialogue paragraph for its speaker: the `Reader` the `speakers` step asks.
+
+It knows where every character is named, who is in focus (`salience`), whether the story is told
+in the first person, families, the roster's role words and epithets; it finds the names a line
+says to someone (vocatives) and about someone, a line's self-introduction ("I'm Carl"), and the
+subjects of the narration sentences next to a quote (action beats, weighted by where they stand).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ficlens.lexicon import pairs
+from ficlens.model import Document, Quote
+from ficlens.roster import normalize_name
+from ficlens.steps import descriptive, epithets, kinship, narrator, tags_speech
+from ficlens.steps.salience import Salience
+
+# Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
+_ADDRESS_LEAD = re.compile(
+    r"(?:^|[,!?.]\s*)"
+    r"(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
+_SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
+_SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
+# Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
+_BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur mademoiselle signor signora".split())
+BEAT_ADJACENT = 4.0  # "Mark grinned. '…'"
+BEAT_AFTER = 2.5  # "'…' Mark grinned."
+BEAT_FAR = 1.0
+
+
+class Reader:
+    """What the text around a turn says about its speaker: names, vocatives, beats, roles."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.view("plain").text
+        self.names = [m for m in doc.mentions if m.kind == "name"]
+        self.name_spans = tags_speech.Mentions([(m.start, m.end) for m in self.names])
+        self.char_at = {m.start: m.character for m in self.names}
+        self.n_starts = [m.start for m in self.names]
+        self.alias = {normalize_name(n): c.id for c in doc.characters for n in c.names()}
+        self.salience = Salience(doc, self.names)
+        self.first_person = narrator.is_first_person(doc)
+        self.families = kinship.Families(doc.characters)
+        self.roles = _role_index(doc)
+        self.epithets = epithets.Epithets(doc.roster, {c.id for c in doc.characters})
+
+    def role_owner(self, phrase: str) -> str | None:
+        head = phrase.split()[-1].lower()
+        owners = self.roles.get(head, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
+        """The one of a roster epithet's holders meant here: the only one, or the one in focus."""
+        if len(holders) == 1:
+            return next(iter(holders))
+        ranked = self.salience.candidates(None, pos, para_start, exclude, True)
+        return next((c for c in ranked if c in holders), None)
+
+    def character_of(self, tag: tags_speech.Tag) -> str | None:
+        c = self.char_at.get(tag.start)
+        return c if c is not None else self.alias.get(normalize_name(self.text[tag.start : tag.end]))
+
+    def vocatives(self, q: Quote) -> list[str]:
+        out = []
+        k = bisect.bisect_left(self.n_starts, q.start)
+        while k < len(self.names) and self.names[k].start < q.end:
+            m = self.names[k]
+            before = self.text[q.start : m.start].rstrip()
+            after = self.text[m.end : q.end].lstrip()
+            opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
+            bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
+            if m.character and opens and not bare and (not after or after[0] in ",!?.;"):
+                out.append(m.character)
+            k += 1
+        return out
+
+    def named_in(self, q: Quote) -> tuple[set[str], set[str]]:
+        """Characters a line talks about by name, and any it says is the one speaking ("I'm Carl")."""
+        lo, hi = bisect.bisect_left(self.n_starts, q.start), bisect.bisect_left(self.n_starts, q.end)
+        about: set[str] = set()
+        selves: set[str] = set()
+        for m in self.names[lo:hi]:
+            if not m.character:
+                continue
+            introduced = _SELF_INTRO.search(self.text, max(q.start, m.start - 20), m.start)
+            own = introduced and self.text[m.end : m.end + 1] != "'"  # not "I'm Carl's brother"
+            (selves if own else about).add(m.character)
+        return about, selves
+
+    def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
+        """Subjects of the paragraph's narration sentences, weighted by where they stand:
+        the sentence just before the first quote most, the one just after a quote next,
+        narration further away least (it is more often someone reacting)."""
+        out: list[tuple[str, float]] = []
+        first_open = quotes[0].outer[0]
+        # Sentence starts before the quote; the paragraph's own start is one ("^" only matches at 0).
+        before = [para_start, *(sm.end() for sm in _SENTENCE_START.finditer(self.text, para_start, first_open))]
+        before = [at for at in dict.fromkeys(before) if at < first_open]
+        if self.text[para_start:first_open].strip():
+            for n, at in enumerate(before):
+                who = self._subject_at(at, first_open, para_start)
+                if who:
+                    out.append((who, BEAT_ADJACENT if n == len(before) - 1 else BEAT_FAR))
+        for i, q in enumerate(quotes):
+            a = q.outer[1]
+            b = quotes[i + 1].outer[0] if i + 1 < len(quotes) else para_end
+            if not self.text[a:b].strip():
+                continue
+            for n, sm in enumerate(_SENTENCE_START.finditer(self.text, a, b)):
+                who = self._subject_at(sm.end(), b, para_start)
+                if who:
+                    out.append((who, BEAT_AFTER if n == 0 else BEAT_FAR))
+                    break
+        return out
+
+    def _subject_at(self, at: int, limit: int, para_start: int) -> str | None:
+        while at < limit and self.text[at] in " \t\n*_-":
+            at += 1
+        if at >= limit:
+            return None
+        who = self.char_at.get(at)
+        if who:
+            return who
+        if self.epithets:
+            holders = self.epithets.subject_at(self.text, at, limit)
+            if holders:
+                return self.epithet_referent(holders, at, para_start, set())
+        pm = _SUBJECT_PRONOUN.match(self.text, at, limit)
+        if pm:
+            who, _ = self.salience.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())
+            return who
+        return None
+
+
+def _role_index(doc: Document) -> dict[str, set[str]]:
+    """Words of a roster's names that are not names themselves ("Duchess", "Beadle"), to the
+    characters that carry them; only with a roster."""
+    index: dict[str, set[str]] = {}
+    if not doc.roster:
+        return index
+    generic = descriptive.GENERIC
+    for c in doc.characters:
+        if not c.from_roster:
+            continue
+        for n in c.names():
+            for w in n.replace(".", " ").split():
+                low = w.lower()
+                if w[:1].isupper() and low not in generic and low not in pairs("first_names") and low != "the":
+                    index.setdefault(low, set()).add(c.id)
+    return index
