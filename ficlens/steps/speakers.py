@@ -139,6 +139,22 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
     return out
 
 
+def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: set[str]) -> tuple[str | None, bool]:
+    """The character a tag's subject names by a roster epithet ("said the angel"; "the older
+    Winchester" around a name the family shares), and whether the epithet is theirs alone."""
+    if not r.epithets or tag.kind not in ("name", "epithet", "role"):
+        return None, False
+    start = tag.start
+    if tag.kind == "name":
+        lead = _EPITHET_LEAD.search(r.text, max(0, tag.start - 40), tag.start)
+        if not lead:
+            return None, False
+        start = lead.start()
+    holders = r.epithets.holders(r.text[start : tag.end])
+    who = r.epithet_referent(holders, tag.start, para_start, exclude) if holders else None
+    return who, len(holders) == 1
+
+
 def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> Turn:
     """A turn and the evidence its own paragraph gives about its speaker."""
     para = doc.paragraphs[pidx]
@@ -160,16 +176,16 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             addressee = r.char_at.get(tag.addressee[0])
             if addressee:
                 q.addressees = [addressee]
-        if tag.kind == "name" and r.epithets:
-            # "the older Winchester": a roster epithet around a name the family shares.
-            lead = _EPITHET_LEAD.search(r.text, max(0, tag.start - 40), tag.start)
-            holders = r.epithets.holders(r.text[lead.start() : tag.end]) if lead else set()
-            who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
-            if who:
-                ev[who] = ev.get(who, 0.0) + (NAME_TAG if len(holders) == 1 else ROLE_TAG)
-                turn.cue = turn.cue or "tag_epithet"
+        if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
+            turn.described.add(id(q))
+        who, sole = _epithet_holder(r, tag, para.start, turn.vocatives)
+        if who:
+            # "said the angel": the roster's epithet for Castiel, as good as his name when his alone.
+            ev[who] = ev.get(who, 0.0) + (NAME_TAG if sole else ROLE_TAG)
+            turn.cue = turn.cue or "tag_epithet"
+            if tag.kind == "name":
                 turn.described.add(id(q))
-                continue
+            continue
         if tag.kind == "name":
             who = r.character_of(tag)
             if who is None:
@@ -178,16 +194,6 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
                 q.speaker, q.rule, q.type = who, "tag_name", "explicit"
             ev[who] = ev.get(who, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
             turn.cue = turn.cue or ("tag_name" if tag.strong else "beat")
-            continue
-        if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
-            turn.described.add(id(q))
-        described_by = tag.kind in ("epithet", "role") and r.epithets
-        holders = r.epithets.holders(r.text[tag.start : tag.end]) if described_by else set()
-        who = r.epithet_referent(holders, tag.start, para.start, turn.vocatives) if holders else None
-        if who:
-            # "said the angel": the roster's epithet for Castiel, as good as his name.
-            ev[who] = ev.get(who, 0.0) + (NAME_TAG if len(holders) == 1 else ROLE_TAG)
-            turn.cue = turn.cue or "tag_epithet"
             continue
         if tag.kind == "role":
             # "said the duchess": the roster's one character with that word in a name, if any.
