@@ -109,8 +109,7 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     if w in honorifics():
         # "exclaimed Sir Geoffrey", the roster knowing him as "Geoffrey": the name after the title.
         after = m.end() + (1 if text.startswith(".", m.end()) else 0)
-        gap = len(text[after : after + 2]) - len(text[after : after + 2].lstrip(" "))
-        span = names.at(after + gap) if 0 < gap <= 1 else None
+        span = names.at(after + 1) if text.startswith(" ", after) else None
         if span:
             return span[0], span[1], "name", None
     if w in _PRONOUNS:
