@@ -4,7 +4,8 @@ A conversation is a run of dialogue paragraphs with little narration between
 them (`_MAX_GAP`, `_MAX_BRIDGE`). Each turn brings local evidence, scored per
 candidate speaker by `speakers` (a tag naming someone, a pronoun of some gender,
 an action beat, names addressed in the lines); the conversation brings its
-shape: lines alternate, a person rarely speaks two paragraphs running, someone
+shape: lines alternate, a person rarely speaks two paragraphs running (but often
+goes on after a paragraph of narration: a pause, a gesture), someone
 addressed by name usually answers next, and in a talk of three a line often
 returns to the one who spoke two turns before.
 
@@ -27,9 +28,10 @@ _MAX_BRIDGE = 150  # characters of narration between two turns of one conversati
 _MAX_CANDIDATES = 7
 
 REPEAT = -0.75  # the same person speaks two turns running
-RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
+REPEAT_AFTER_NARRATION = 1.0  # ... with a paragraph of narration between the two
+RETURN = 2.0  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
-REPLIED_TO = 2.0  # someone named in the next line spoke the one before it
+REPLIED_TO = 2.5  # someone named in the next line spoke the one before it
 VOCATIVE = -6.0  # someone named in this line does not say it
 NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
@@ -142,18 +144,18 @@ def _addressed(turn: Turn) -> set[str]:
     return turn.vocatives | {a for q in turn.quotes for a in q.addressees}
 
 
-def _transitions(k: int) -> np.ndarray:
+def _transitions(k: int, repeat: float) -> np.ndarray:
     """trans[a, b, c]: speaker a two turns back, b last turn, c now."""
     trans = np.zeros((k, k, k))
     for b in range(k):
-        trans[:, b, b] += REPEAT
+        trans[:, b, b] += repeat
     for a in range(k):
         trans[a, :, a] += RETURN
         trans[a, a, a] -= RETURN
     return trans
 
 
-def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
+def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int], np.ndarray]:
     """The likeliest speaker sequence, and each turn's posterior over the candidates.
 
     Forward-backward over states (previous speaker, current speaker), in probability
@@ -167,18 +169,21 @@ def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
     if n == 1:
         p = e[0] / e[0].sum()
         return [int(np.argmax(p))], p[None, :]
-    trans = np.exp(_transitions(k))
-    first_step = np.exp(np.where(np.eye(k, dtype=bool), REPEAT, 0.0))  # [b, c] from turn 0 to 1
+    narrated = narrated or [False] * n
+    kinds = {False: np.exp(_transitions(k, REPEAT)), True: np.exp(_transitions(k, REPEAT_AFTER_NARRATION))}
+    trans = [kinds[x] for x in narrated]  # trans[t]: into turn t
+    repeat = REPEAT_AFTER_NARRATION if narrated[1] else REPEAT
+    first_step = np.exp(np.where(np.eye(k, dtype=bool), repeat, 0.0))  # [b, c] from turn 0 to 1
     # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
     alpha = [np.empty((k, k))] * n
     alpha[1] = e[0][:, None] * first_step * e[1][None, :]
     alpha[1] /= alpha[1].sum()
     for t in range(2, n):
-        a = np.einsum("ab,abc->bc", alpha[t - 1], trans) * e[t][None, :]
+        a = np.einsum("ab,abc->bc", alpha[t - 1], trans[t]) * e[t][None, :]
         alpha[t] = a / a.sum()
     beta = [np.ones((k, k))] * n
     for t in range(n - 2, 0, -1):
-        b = np.einsum("bcd,cd->bc", trans, e[t + 1][None, :] * beta[t + 1])
+        b = np.einsum("bcd,cd->bc", trans[t + 1], e[t + 1][None, :] * beta[t + 1])
         beta[t] = b / b.sum()
     post = np.empty((n, k))
     for t in range(1, n):
@@ -189,14 +194,14 @@ def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
     return _viterbi(e, trans, first_step), post
 
 
-def _viterbi(e: np.ndarray, trans: np.ndarray, first_step: np.ndarray) -> list[int]:
+def _viterbi(e: np.ndarray, trans: list[np.ndarray], first_step: np.ndarray) -> list[int]:
     """The likeliest whole sequence of speakers (max-product over the same states)."""
     n, k = e.shape
     score = e[0][:, None] * first_step * e[1][None, :]
     score /= score.max()
     back = []
     for t in range(2, n):
-        cand = score[:, :, None] * trans  # [a, b, c]
+        cand = score[:, :, None] * trans[t]  # [a, b, c]
         back.append(cand.argmax(axis=0))
         score = cand.max(axis=0) * e[t][None, :]
         score /= score.max()
@@ -220,7 +225,7 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         if not cands:
             continue
         em = np.concatenate([_emissions(conv, cands, gender, listed), np.full((len(conv), 1), OTHER)], axis=1)
-        path, post = decode(em)
+        path, post = decode(em, [i > 0 and t.pidx - conv[i - 1].pidx > 1 for i, t in enumerate(conv)])
         for i, t in enumerate(conv):
             j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))
             t.speaker = cands[j]

@@ -89,8 +89,6 @@ class Salience:
         self._placed: set[str] = set()
         self._by_score: list[str] = []
         self._pronoun_score: dict[str, int] = {}
-        self.last_speaker: str | None = None
-        self.last_turn_end = -1
         self._next = 0
         self.window = _CANDIDATE_WINDOW
 
@@ -137,8 +135,6 @@ class Salience:
         for q in turn.quotes:
             if q.speaker:
                 self._raise(q.speaker, q.start + _FOCUS_BONUS)
-        self.last_speaker = turn.speaker
-        self.last_turn_end = turn.quotes[-1].end
 
     def _raise(self, char: str, value: int) -> None:
         if value > self._score.get(char, _NEVER):
@@ -177,10 +173,7 @@ class Salience:
             return None, 0
         pool.sort(key=self.score, reverse=True)
         active = [c for c in pool if self.score(c) >= pos - _ACTIVE_WINDOW]
-        best = pool[0]
-        if (epithet or local == []) and best == self.last_speaker and len(active) > 1 and self.last_turn_end >= pos - _ACTIVE_WINDOW:
-            best = active[1]
-        return best, len(active) or 1
+        return pool[0], len(active) or 1
 
     def candidates(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> list[str]:
         """Characters a pronoun (or epithet) of ``gender`` at ``pos`` may refer to, likeliest first:

@@ -287,3 +287,13 @@ def test_a_possessive_observation_is_a_tag():
 def test_the_voice_of_someone_is_theirs():
     text = 'Emma and Mrs. Elton sat. Mr. Weston stood.\n\n"It is late," said Emma.\n\n"Stop!" exclaimed the voice of old Mr. Weston.'
     assert speakers(text, characters=_ELTON)[-1] == ("Stop!", "Mr. Weston", "explicit")
+
+
+def test_a_speaker_goes_on_after_a_paragraph_of_narration():
+    text = (
+        "Anna Lee stood at the door. Ben Cole watched the fire, and Ben yawned.\n\n"
+        '"We should go before dark," said Anna.\n\n'
+        "The clock in the hall struck nine, slow and loud.\n\n"
+        '"The roads are bad at night."'
+    )
+    assert [g[1] for g in speakers(text)] == ["Anna Lee", "Anna Lee"]
