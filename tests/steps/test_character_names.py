@@ -164,3 +164,14 @@ def test_a_full_stop_after_a_title_that_is_not_short_for_anything_ends_the_sente
     names = [c["name"] for c in ficlens.analyze(text).to_dict()["characters"]]
     assert not any("New York" in n for n in names)
     assert "Mr. Smith" in names
+
+
+def test_two_spellings_of_a_title_name_one_person():
+    groups = _entities(("dr", "Aziz", 57), ("doctor", "Aziz", 3), (None, "Aziz", 800), ("mr", "Fielding", 40))
+    assert ["Aziz", "Doctor Aziz", "Dr. Aziz"] in groups
+    text = (
+        'Dr. Renard bowed. "Sit," said Dr. Renard. Renard smiled.\n\n'
+        '"Doctor Renard is kind," said Syme. Syme waited. "Well," said Syme.'
+    )
+    found = [c for c in ficlens.analyze(text).to_dict()["characters"] if "Renard" in c["name"]]
+    assert len(found) == 1 and "Doctor Renard" in found[0]["aliases"]
