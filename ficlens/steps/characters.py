@@ -78,14 +78,18 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         return False
     phrase = " ".join(form.tokens).lower()
     if form.honorific is None and phrase not in pairs("first_names"):
-        # Seattle, San Miniato, a Parisian, the English: places and peoples, unless they talk.
-        if phrase in words("places") or (phrase in words("demonyms") and form.person < 4):
+        # Seattle, San Miniato, a Parisian, the English: places and peoples, unless they talk;
+        # "the Hindus" are a people even when they protest.
+        if phrase in words("places") or (phrase in words("demonyms") and (form.person < 4 or _plural_demonym(phrase))):
             return False
     if form.thing > form.person:
         return False
+    if form.honorific in ("st", "saint") and form.person < 2:
+        return False  # "Saint Saviour's Church", "by St. George": churches, places and oaths
     if form.honorific:
-        # "Mr. Fielding High School" is named after a person.
-        return len(form.tokens) == 1 or form.tokens[-1].lower() not in place_words
+        # "Mr. Fielding High School" is named after a person; "Mr. Hall" is a man but "Queen Street" a street.
+        last = form.tokens[-1].lower()
+        return last not in place_words or (len(form.tokens) == 1 and form.honorific not in _PLACE_TITLES)
     if _ends_in_place(form.tokens) or _plural_group(form, stats):
         return False
     caps = [t for t in form.tokens if t[0].isupper()]
@@ -97,12 +101,32 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
             return True
         return form.person > 0 or (form.count >= 2 and all(_token_is_name(t, stats) for t in caps))
     tok = caps[0]
+    low = tok.lower()
+    if low not in pairs("first_names") and _ABSTRACT_RE.search(low) and form.person < 4:
+        return False  # "Socialism", "Christianity", "Desolation", unless someone is called so and speaks
+    if low in _MONTH_NAMES and form.person < 2:
+        return False  # "every April", unless April speaks or is spoken to
     if _token_is_name(tok, stats):
         return form.person > 0 or form.count >= 3
     if tok.lower() in pairs("first_names") and stats.lower.get(tok.lower(), 0) <= form.count // 2:
         return True
-    # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use.
-    return form.person >= 2 and stats.lower.get(tok.lower(), 0) == 0
+    # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use. A word
+    # that only opens a quotation ("Psha!", "Hark, the bell!") is an interjection, however it is punctuated.
+    told = any(o.speech or o.addressed or o.titled or (o.vocative and not o.initial) for o in form.occurrences)
+    return form.person >= 2 and told and stats.lower.get(low, 0) == 0
+
+
+# Titles that also name streets and squares after a king or saint ("Queen Street", "St. James's Square").
+_PLACE_TITLES = frozenset("king queen prince princess duke st saint".split())
+# Months that are also given names: a person only when spoken to or speaking.
+_MONTH_NAMES = frozenset("april may june august".split())
+# Endings of abstract nouns, not of names ("Socialism", "Christianity", "Desolation").
+_ABSTRACT_RE = re.compile(r"(?:ism|ity|ness|tion|sion|ment|ship|ology)$")
+
+
+def _plural_demonym(phrase: str) -> bool:
+    demonyms = words("demonyms")
+    return phrase.endswith("s") and (phrase[:-1] in demonyms or (phrase.endswith("es") and phrase[:-2] in demonyms))
 
 
 def _ends_in_place(tokens: tuple[str, ...]) -> bool:

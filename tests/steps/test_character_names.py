@@ -175,3 +175,27 @@ def test_two_spellings_of_a_title_name_one_person():
     )
     found = [c for c in ficlens.analyze(text).to_dict()["characters"] if "Renard" in c["name"]]
     assert len(found) == 1 and "Doctor Renard" in found[0]["aliases"]
+
+
+def test_streets_saints_months_isms_peoples_and_interjections_are_not_people():
+    text = BASE + (
+        'Gino walked down Queen Street to the tower of Saint Saviour\'s Church. He went by Queen Street again, '
+        "past Saint Saviour's Church. Lilia talked of Socialism. Gino hated Socialism and Christianity, "
+        "Socialism above all. Every April the Hindus came. The Hindus protested, and the Hindus sang.\n\n"
+        '"Psha!" said Lilia. "Psha, nonsense!" Gino laughed. "Hark! A bell," said Lilia. "Hark, again!"\n\n'
+        '"In April?" said Gino. "April, always April," said Lilia.'
+    )
+    found = _names(text)
+    assert {"Gino", "Lilia"} <= found
+    for junk in ("Queen Street", "Street", "Saint Saviour", "Socialism", "Christianity", "April", "Hindus", "Psha", "Hark"):
+        assert junk not in found, junk
+
+
+def test_a_month_a_saint_or_an_abstract_name_that_speaks_is_a_person():
+    text = BASE + (
+        '"Hello," said April. April smiled at Gino. "Hi," said April.\n\n'
+        '"I am Sadness," said Sadness. Sadness sighed. "Well," said Sadness.\n\n'
+        '"Peace," said St. Francis. "Come," said St. Francis to Gino.'
+    )
+    found = _names(text)
+    assert {"April", "Sadness", "St. Francis"} <= found
