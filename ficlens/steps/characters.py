@@ -388,6 +388,7 @@ def run(doc: Document) -> None:
         # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
         unmatched = [f for f in unmatched if not (f.honorific is None and all(o.article for o in f.occurrences))]
     # Single names first: a full name said once is a person if its first or last name is one.
+    unmatched = _without_short_place_names(unmatched)
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
@@ -409,6 +410,14 @@ def _family_plural(form: Form, counts: Counter) -> bool:
     if singular < 2:
         return False
     return form.honorific is not None or sum(o.article for o in form.occurrences) * 2 >= form.count
+
+
+def _without_short_place_names(forms: list[Form]) -> list[Form]:
+    """ "Cissie" for "Cissie Villa", "Harvard" for "Harvard University": a word never shown to be a
+    person that opens the name of a place is that place said short."""
+    place_words = words("place_words")
+    heads = {f.tokens[0] for f in forms if len(f.tokens) > 1 and f.honorific is None and f.tokens[-1].lower() in place_words}
+    return [f for f in forms if not (f.honorific is None and len(f.tokens) == 1 and f.tokens[0] in heads and f.person == 0)]
 
 
 def _keep(entity: Entity) -> bool:

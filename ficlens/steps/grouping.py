@@ -49,7 +49,7 @@ def add_occurrence(forms: dict[FormKey, Form], occ: names.Occurrence) -> None:
     form.count += 1
     form.mid += not occ.initial
     form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * (occ.vocative or occ.addressed) + 0.5 * occ.subject
-    form.thing += 1.0 * occ.place + 1.0 * occ.article
+    form.thing += 1.0 * occ.place + 1.0 * occ.article + 2.0 * occ.read
     form.occurrences.append(occ)
 
 

@@ -199,3 +199,15 @@ def test_a_month_a_saint_or_an_abstract_name_that_speaks_is_a_person():
     )
     found = _names(text)
     assert {"April", "Sadness", "St. Francis"} <= found
+
+
+def test_a_book_that_is_read_and_a_house_said_short_are_not_people():
+    text = BASE + (
+        '"Have you read Udolpho?" asked Lilia. "I am reading Udolpho," said Gino. Udolpho was long, and '
+        'Gino loved Udolpho. He was a devoted reader of Udolpho.\n\n'
+        "They have taken Cissie Villa. Gino walked to Cissie Villa and met Lilia at Cissie Villa. "
+        "Cissie was to let. Gino sold Cissie."
+    )
+    found = _names(text)
+    assert {"Gino", "Lilia"} <= found
+    assert not {"Udolpho", "Cissie", "Cissie Villa"} & found
