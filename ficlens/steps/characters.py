@@ -459,11 +459,12 @@ def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character],
 
 def _evidenced(entity: Entity, votes: Counter) -> bool:
     """Whether a discovered single name shows it is a person: it speaks or is spoken to, has a
-    title, is followed by "he" or "she", or is a known given name. "Scrabble" and "Friend" are not."""
+    title, is followed by "he" or "she" twice (once may be anyone's), or is a known given name.
+    "Scrabble" and "Friend" are not."""
     if entity.roster or entity.label or entity.found:
         return True
     if any(len(f.tokens) >= 2 or f.honorific for f in entity.forms):
         return True
     person = sum(f.person - 0.5 * sum(o.subject for o in f.occurrences) for f in entity.forms)
     given = any(f.tokens[0].lower() in pairs("first_names") for f in entity.forms)
-    return person >= 1.5 or sum(votes.values()) >= 1 or given
+    return person >= 1.5 or sum(votes.values()) >= 2 or given

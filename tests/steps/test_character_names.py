@@ -211,3 +211,12 @@ def test_a_book_that_is_read_and_a_house_said_short_are_not_people():
     found = _names(text)
     assert {"Gino", "Lilia"} <= found
     assert not {"Udolpho", "Cissie", "Cissie Villa"} & found
+
+
+def test_one_pronoun_after_a_word_does_not_make_it_a_person():
+    text = BASE + (
+        "Fiasco ruined the evening. She went home early. Nobody mentioned Fiasco again.\n\n"
+        "Lilia thought of Thornton. He never answered. Gino had met Thornton once. He was rich. Lilia liked Thornton."
+    )
+    found = _names(text)
+    assert "Fiasco" not in found and "Thornton" in found
