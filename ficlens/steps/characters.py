@@ -280,6 +280,38 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
     return votes
 
 
+def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
+    """Set ``pronoun`` on each bare surname that a man and a woman bear with a title ("Perry" of
+    Mr. and Mrs. Perry): the gender of the he/she that follows it in narration, two to one or better."""
+    genders: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        if f.honorific and len(f.tokens) == 1 and (g := grouping.form_gender(f)):
+            genders[f.tokens[0]].add(g)
+    bare = [f for f in forms if f.honorific is None and len(f.tokens) == 1 and len(genders.get(f.tokens[0], ())) > 1]
+    if not bare:
+        return
+    text = doc.view("plain").text
+    starts = sorted(o.start for f in forms for o in f.occurrences)
+    quotes = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quotes]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
+
+    for f in bare:
+        votes = Counter()
+        for o in f.occurrences:
+            k = bisect.bisect_right(starts, o.start)
+            limit = min(o.end + 200, starts[k] if k < len(starts) else len(text))
+            pm = None if o.in_quote else _PRONOUN_RE.search(text, o.end, limit)
+            if pm and not quoted(pm.start()):
+                votes["M" if pm.group(1).lower() in ("he", "him", "his", "himself") else "F"] += 1
+        m, w = votes["M"], votes["F"]
+        if max(m, w) >= 2 and max(m, w) >= 2 * min(m, w) + 1:
+            f.pronoun = "M" if m > w else "F"
+
+
 def _gender(entity: Entity, votes: Counter) -> str | None:
     if entity.roster and entity.roster.gender:
         return entity.roster.gender
@@ -392,6 +424,7 @@ def run(doc: Document) -> None:
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
+    _pronouns_after_shared_surnames(doc, rest)
     named = [*by_roster.values(), *grouping.cluster(rest)]
     entities = [*named, *descriptive.link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]

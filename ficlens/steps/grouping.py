@@ -30,6 +30,8 @@ class Form:
     occurrences: list[names.Occurrence] = field(default_factory=list)
     # Several roster characters answer to it ("Charles"): each occurrence was given to one of them.
     shared: bool = False
+    # A bare surname's gender by the pronouns after it, where a man and a woman bear it with a title.
+    pronoun: str | None = None
 
     @property
     def text(self) -> str:
@@ -227,6 +229,9 @@ def cluster(forms: list[Form]) -> list[Entity]:
             continue
         if f.honorific is None and len(hits) == 0:
             titled = [k for k in standalone if k[1] == tok and k[0] is not None]
+            if len(titled) > 1 and f.pronoun:
+                # "Perry says he..." is Mr. Perry, not Mrs. Perry.
+                titled = [k for k in titled if pairs("honorifics").get(k[0]) == f.pronoun]
             if len(titled) == 1 and (None, tok) not in standalone:
                 standalone[titled[0]].forms.append(f)
                 continue

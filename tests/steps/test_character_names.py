@@ -220,3 +220,13 @@ def test_one_pronoun_after_a_word_does_not_make_it_a_person():
     )
     found = _names(text)
     assert "Fiasco" not in found and "Thornton" in found
+
+
+def test_a_bare_surname_joins_the_husband_or_the_wife_its_pronouns_name():
+    text = BASE + (
+        'Mr. Perry came. "Well," said Mr. Perry. Mrs. Perry smiled. "Tea?" said Mrs. Perry.\n\n'
+        "Perry was the apothecary. He called every day. Gino trusted Perry; he was kind. "
+        "Lilia liked Perry, and he liked her."
+    )
+    groups = [{c["name"], *c["aliases"]} for c in ficlens.analyze(text).to_dict()["characters"]]
+    assert {"Perry", "Mr. Perry"} in groups and {"Mrs. Perry"} in groups
