@@ -448,9 +448,9 @@ def _family_plural(form: Form, counts: Counter) -> bool:
 def _without_short_place_names(forms: list[Form]) -> list[Form]:
     """ "Cissie" for "Cissie Villa", "Harvard" for "Harvard University": a word never shown to be a
     person that opens the name of a place is that place said short."""
-    place_words = words("place_words")
-    heads = {f.tokens[0] for f in forms if len(f.tokens) > 1 and f.honorific is None and f.tokens[-1].lower() in place_words}
-    return [f for f in forms if not (f.honorific is None and len(f.tokens) == 1 and f.tokens[0] in heads and f.person == 0)]
+    places = words("place_words")
+    heads = {f.tokens[0] for f in forms if len(f.tokens) > 1 and not f.honorific and f.tokens[-1].lower() in places}
+    return [f for f in forms if f.honorific or len(f.tokens) > 1 or f.tokens[0] not in heads or f.person > 0]
 
 
 def _keep(entity: Entity) -> bool:

@@ -36,7 +36,7 @@ _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
 # Words before the title of a book ("read Udolpho", "a copy of Camilla"); "of" is read as the word before it.
 _READING = frozenset("read reads reading reread re-read".split())
-_READING_OF = re.compile(r"\b(?:reader|readers|reading|copy|copies|volume|volumes|author|chapter|pages)[ \t\n]+of[ \t\n]+$")
+_READING_OF = re.compile(r"\b(?:readers?|reading|cop(?:y|ies)|volumes?|author|chapter|pages)[ \t\n]+of[ \t\n]+$")
 # The verb before "to"/"at" that precedes a name: "said to Carl", "smiled at Gino".
 _TURNED_TO_RE = re.compile(r"([A-Za-z]+)[ \t\n]+(?:to|at)[ \t\n]+$")
 

@@ -187,8 +187,8 @@ def test_streets_saints_months_isms_peoples_and_interjections_are_not_people():
     )
     found = _names(text)
     assert {"Gino", "Lilia"} <= found
-    for junk in ("Queen Street", "Street", "Saint Saviour", "Socialism", "Christianity", "April", "Hindus", "Psha", "Hark"):
-        assert junk not in found, junk
+    junk = ("Queen Street", "Street", "Saint Saviour", "Socialism", "Christianity", "April", "Hindus", "Psha", "Hark")
+    assert not set(junk) & found
 
 
 def test_a_month_a_saint_or_an_abstract_name_that_speaks_is_a_person():
