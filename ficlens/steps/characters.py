@@ -78,14 +78,18 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         return False
     phrase = " ".join(form.tokens).lower()
     if form.honorific is None and phrase not in pairs("first_names"):
-        # Seattle, San Miniato, a Parisian, the English: places and peoples, unless they talk.
-        if phrase in words("places") or (phrase in words("demonyms") and form.person < 4):
+        # Seattle, San Miniato, a Parisian, the English: places and peoples, unless they talk;
+        # "the Hindus" are a people even when they protest.
+        if phrase in words("places") or (phrase in words("demonyms") and (form.person < 4 or _plural_demonym(phrase))):
             return False
     if form.thing > form.person:
         return False
+    if form.honorific in ("st", "saint") and form.person < 2:
+        return False  # "Saint Saviour's Church", "by St. George": churches, places and oaths
     if form.honorific:
-        # "Mr. Fielding High School" is named after a person.
-        return len(form.tokens) == 1 or form.tokens[-1].lower() not in place_words
+        # "Mr. Fielding High School" is named after a person; "Mr. Hall" is a man but "Queen Street" a street.
+        last = form.tokens[-1].lower()
+        return last not in place_words or (len(form.tokens) == 1 and form.honorific not in _PLACE_TITLES)
     if _ends_in_place(form.tokens) or _plural_group(form, stats):
         return False
     caps = [t for t in form.tokens if t[0].isupper()]
@@ -97,12 +101,32 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
             return True
         return form.person > 0 or (form.count >= 2 and all(_token_is_name(t, stats) for t in caps))
     tok = caps[0]
+    low = tok.lower()
+    if low not in pairs("first_names") and _ABSTRACT_RE.search(low) and form.person < 4:
+        return False  # "Socialism", "Christianity", "Desolation", unless someone is called so and speaks
+    if low in _MONTH_NAMES and form.person < 2:
+        return False  # "every April", unless April speaks or is spoken to
     if _token_is_name(tok, stats):
         return form.person > 0 or form.count >= 3
     if tok.lower() in pairs("first_names") and stats.lower.get(tok.lower(), 0) <= form.count // 2:
         return True
-    # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use.
-    return form.person >= 2 and stats.lower.get(tok.lower(), 0) == 0
+    # Capitalised only at sentence starts: a name only with a speech cue and no lower-case use. A word
+    # that only opens a quotation ("Psha!", "Hark, the bell!") is an interjection, however it is punctuated.
+    told = any(o.speech or o.addressed or o.titled or (o.vocative and not o.initial) for o in form.occurrences)
+    return form.person >= 2 and told and stats.lower.get(low, 0) == 0
+
+
+# Titles that also name streets and squares after a king or saint ("Queen Street", "St. James's Square").
+_PLACE_TITLES = frozenset("king queen prince princess duke st saint".split())
+# Months that are also given names: a person only when spoken to or speaking.
+_MONTH_NAMES = frozenset("april may june august".split())
+# Endings of abstract nouns, not of names ("Socialism", "Christianity", "Desolation").
+_ABSTRACT_RE = re.compile(r"(?:ism|ity|ness|tion|sion|ment|ship|ology)$")
+
+
+def _plural_demonym(phrase: str) -> bool:
+    demonyms = words("demonyms")
+    return phrase.endswith("s") and (phrase[:-1] in demonyms or (phrase.endswith("es") and phrase[:-2] in demonyms))
 
 
 def _ends_in_place(tokens: tuple[str, ...]) -> bool:
@@ -256,6 +280,38 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
     return votes
 
 
+def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
+    """Set ``pronoun`` on each bare surname that a man and a woman bear with a title ("Perry" of
+    Mr. and Mrs. Perry): the gender of the he/she that follows it in narration, two to one or better."""
+    genders: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        if f.honorific and len(f.tokens) == 1 and (g := grouping.form_gender(f)):
+            genders[f.tokens[0]].add(g)
+    bare = [f for f in forms if f.honorific is None and len(f.tokens) == 1 and len(genders.get(f.tokens[0], ())) > 1]
+    if not bare:
+        return
+    text = doc.view("plain").text
+    starts = sorted(o.start for f in forms for o in f.occurrences)
+    quotes = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quotes]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
+
+    for f in bare:
+        votes = Counter()
+        for o in f.occurrences:
+            k = bisect.bisect_right(starts, o.start)
+            limit = min(o.end + 200, starts[k] if k < len(starts) else len(text))
+            pm = None if o.in_quote else _PRONOUN_RE.search(text, o.end, limit)
+            if pm and not quoted(pm.start()):
+                votes["M" if pm.group(1).lower() in ("he", "him", "his", "himself") else "F"] += 1
+        m, w = votes["M"], votes["F"]
+        if max(m, w) >= 2 and max(m, w) >= 2 * min(m, w) + 1:
+            f.pronoun = "M" if m > w else "F"
+
+
 def _gender(entity: Entity, votes: Counter) -> str | None:
     if entity.roster and entity.roster.gender:
         return entity.roster.gender
@@ -364,9 +420,11 @@ def run(doc: Document) -> None:
         # With a roster, "the Slytherin" and "the blond" are epithets for its people, not new people.
         unmatched = [f for f in unmatched if not (f.honorific is None and all(o.article for o in f.occurrences))]
     # Single names first: a full name said once is a person if its first or last name is one.
+    unmatched = _without_short_place_names(unmatched)
     singles = {f.tokens[0] for f in unmatched if len(f.tokens) == 1 and _is_person(f, stats)}
     singles |= {t for e in by_roster.values() for f in e.forms for t in f.tokens}
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
+    _pronouns_after_shared_surnames(doc, rest)
     named = [*by_roster.values(), *grouping.cluster(rest)]
     entities = [*named, *descriptive.link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]
@@ -385,6 +443,14 @@ def _family_plural(form: Form, counts: Counter) -> bool:
     if singular < 2:
         return False
     return form.honorific is not None or sum(o.article for o in form.occurrences) * 2 >= form.count
+
+
+def _without_short_place_names(forms: list[Form]) -> list[Form]:
+    """ "Cissie" for "Cissie Villa", "Harvard" for "Harvard University": a word never shown to be a
+    person that opens the name of a place is that place said short."""
+    places = words("place_words")
+    heads = {f.tokens[0] for f in forms if len(f.tokens) > 1 and not f.honorific and f.tokens[-1].lower() in places}
+    return [f for f in forms if f.honorific or len(f.tokens) > 1 or f.tokens[0] not in heads or f.person > 0]
 
 
 def _keep(entity: Entity) -> bool:
@@ -426,11 +492,12 @@ def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character],
 
 def _evidenced(entity: Entity, votes: Counter) -> bool:
     """Whether a discovered single name shows it is a person: it speaks or is spoken to, has a
-    title, is followed by "he" or "she", or is a known given name. "Scrabble" and "Friend" are not."""
+    title, is followed by "he" or "she" twice (once may be anyone's), or is a known given name.
+    "Scrabble" and "Friend" are not."""
     if entity.roster or entity.label or entity.found:
         return True
     if any(len(f.tokens) >= 2 or f.honorific for f in entity.forms):
         return True
     person = sum(f.person - 0.5 * sum(o.subject for o in f.occurrences) for f in entity.forms)
     given = any(f.tokens[0].lower() in pairs("first_names") for f in entity.forms)
-    return person >= 1.5 or sum(votes.values()) >= 1 or given
+    return person >= 1.5 or sum(votes.values()) >= 2 or given

@@ -30,6 +30,8 @@ class Form:
     occurrences: list[names.Occurrence] = field(default_factory=list)
     # Several roster characters answer to it ("Charles"): each occurrence was given to one of them.
     shared: bool = False
+    # A bare surname's gender by the pronouns after it, where a man and a woman bear it with a title.
+    pronoun: str | None = None
 
     @property
     def text(self) -> str:
@@ -49,7 +51,7 @@ def add_occurrence(forms: dict[FormKey, Form], occ: names.Occurrence) -> None:
     form.count += 1
     form.mid += not occ.initial
     form.person += 2.0 * occ.speech + 2.0 * occ.titled + 1.5 * (occ.vocative or occ.addressed) + 0.5 * occ.subject
-    form.thing += 1.0 * occ.place + 1.0 * occ.article
+    form.thing += 1.0 * occ.place + 1.0 * occ.article + 2.0 * occ.read
     form.occurrences.append(occ)
 
 
@@ -117,6 +119,17 @@ def display_honorific(hon: str | None) -> str | None:
         return None
     short = {"mr", "mrs", "ms", "dr", "prof", "st", "capt", "col", "gen", "lt", "sgt", "rev", "mme", "mlle", "fr", "det", "m"}
     return hon.capitalize() + ("." if hon in short else "")
+
+
+# Spellings of one title that standalone_titles.txt does not list (it lists "dr" and "doctor").
+_SPELLINGS = {"mister": "mr", "missus": "mrs", "rev": "reverend", "st": "saint", "fr": "father", "cap": "captain"}
+
+
+def title_key(hon: str | None) -> str | None:
+    """One key for the spellings of a title: "Dr." and "Doctor" Aziz are one man."""
+    if hon is None:
+        return None
+    return pairs("standalone_titles").get(hon) or _SPELLINGS.get(hon, hon)
 
 
 def gender_fits(hon: str | None, gender: str | None) -> bool:
@@ -187,19 +200,19 @@ def cluster(forms: list[Form]) -> list[Entity]:
             g = first_name_gender(f.tokens) or (next(iter(genders[pair])) if len(genders[pair]) == 1 else "M")
         entities.setdefault((*pair, g), Entity()).forms.append(f)
     # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
-    titled_full = {(f.honorific, f.tokens[-1]) for f in full if f.honorific}
+    titled_full = {(title_key(f.honorific), f.tokens[-1]) for f in full if f.honorific}
     # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
     titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for f in single:
         if f.honorific:
-            titles_by_name[(f.tokens[0], form_gender(f))].add(f.honorific)
+            titles_by_name[(f.tokens[0], form_gender(f))].add(title_key(f.honorific))
     nick = nicknames()
     standalone: dict[tuple[str | None, str], Entity] = {}
     # Titled forms first, so that a bare surname can join its one titled bearer ("Giles", "Mr. Giles").
     for f in sorted(single, key=lambda f: (f.honorific is None, -f.count)):
         tok = f.tokens[0]
         if f.honorific:
-            if (f.honorific, tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
+            if (title_key(f.honorific), tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
                 hits = []
             else:
                 hits = [k for k in entities if k[1] == tok or (k[0] == tok and f.honorific not in _SURNAME_TITLES)]
@@ -216,10 +229,13 @@ def cluster(forms: list[Form]) -> list[Entity]:
             continue
         if f.honorific is None and len(hits) == 0:
             titled = [k for k in standalone if k[1] == tok and k[0] is not None]
+            if len(titled) > 1 and f.pronoun:
+                # "Perry says he..." is Mr. Perry, not Mrs. Perry.
+                titled = [k for k in titled if pairs("honorifics").get(k[0]) == f.pronoun]
             if len(titled) == 1 and (None, tok) not in standalone:
                 standalone[titled[0]].forms.append(f)
                 continue
-        standalone.setdefault((f.honorific, tok), Entity()).forms.append(f)
+        standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
 
 

@@ -34,6 +34,9 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
 _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
+# Words before the title of a book ("read Udolpho", "a copy of Camilla"); "of" is read as the word before it.
+_READING = frozenset("read reads reading reread re-read".split())
+_READING_OF = re.compile(r"\b(?:readers?|reading|cop(?:y|ies)|volumes?|author|chapter|pages)[ \t\n]+of[ \t\n]+$")
 # The verb before "to"/"at" that precedes a name: "said to Carl", "smiled at Gino".
 _TURNED_TO_RE = re.compile(r"([A-Za-z]+)[ \t\n]+(?:to|at)[ \t\n]+$")
 
@@ -79,6 +82,7 @@ class Occurrence:
     place: bool = False
     article: bool = False  # "the Maidan", "the Ministry": a thing, or a title used as a name
     addressed: bool = False  # "said to Carl", "smiled at Gino": someone spoken or turned to
+    read: bool = False  # "read Udolpho", "a reader of Camilla": a book, not a person
 
     @property
     def key(self) -> str:
@@ -123,6 +127,10 @@ def _prev_word(text: str, pos: int, floor: int) -> str:
     if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
         return ""
     return ms[-1].group().lower()
+
+
+def _reads_of(text: str, pos: int, floor: int) -> bool:
+    return _READING_OF.search(text, max(floor, pos - 30), pos) is not None
 
 
 def _addressed(text: str, pos: int, floor: int, prev: str, verbs: frozenset[str]) -> bool:
@@ -275,6 +283,7 @@ def scan(doc: Document) -> NameStats:
             occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
             occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
             occ.article = prev in ("the", "a", "an") and occ.honorific is None
+            occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
             occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
             if occ.in_quote:
                 occ.vocative = _is_vocative(text, occ, quotes, qstarts)
