@@ -17,6 +17,7 @@ by hand, in log-odds units, and documented in docs/evaluation.md.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -153,6 +154,16 @@ def _transitions(k: int) -> np.ndarray:
     return trans
 
 
+@lru_cache(maxsize=64)
+def _exp_potentials(k: int, repeat: float, ret: float) -> tuple[np.ndarray, np.ndarray]:
+    """exp of `_transitions` and of the first step's potentials, shared by every decoding with
+    ``k`` candidates (the weights are part of the key, so changing them is seen)."""
+    trans = np.exp(_transitions(k))
+    first_step = np.exp(np.where(np.eye(k, dtype=bool), repeat, 0.0))  # [b, c] from turn 0 to 1
+    trans.flags.writeable = first_step.flags.writeable = False
+    return trans, first_step
+
+
 def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
     """The likeliest speaker sequence, and each turn's posterior over the candidates.
 
@@ -167,8 +178,7 @@ def decode(em: np.ndarray) -> tuple[list[int], np.ndarray]:
     if n == 1:
         p = e[0] / e[0].sum()
         return [int(np.argmax(p))], p[None, :]
-    trans = np.exp(_transitions(k))
-    first_step = np.exp(np.where(np.eye(k, dtype=bool), REPEAT, 0.0))  # [b, c] from turn 0 to 1
+    trans, first_step = _exp_potentials(k, REPEAT, RETURN)
     # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
     alpha = [np.empty((k, k))] * n
     alpha[1] = e[0][:, None] * first_step * e[1][None, :]
