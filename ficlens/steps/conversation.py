@@ -18,6 +18,7 @@ by hand, in log-odds units, and documented in docs/evaluation.md.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -155,6 +156,16 @@ def _transitions(k: int, repeat: float) -> np.ndarray:
     return trans
 
 
+@lru_cache(maxsize=64)
+def _exp_potentials(k: int, repeat: float, ret: float) -> tuple[np.ndarray, np.ndarray]:
+    """exp of `_transitions` and of the first step's potentials, shared by every decoding with
+    ``k`` candidates (the weights are part of the key, so changing them is seen)."""
+    trans = np.exp(_transitions(k, repeat))
+    first_step = np.exp(np.where(np.eye(k, dtype=bool), repeat, 0.0))  # [b, c] from turn 0 to 1
+    trans.flags.writeable = first_step.flags.writeable = False
+    return trans, first_step
+
+
 def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int], np.ndarray]:
     """The likeliest speaker sequence, and each turn's posterior over the candidates.
 
@@ -170,10 +181,9 @@ def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int
         p = e[0] / e[0].sum()
         return [int(np.argmax(p))], p[None, :]
     narrated = narrated or [False] * n
-    kinds = {False: np.exp(_transitions(k, REPEAT)), True: np.exp(_transitions(k, REPEAT_AFTER_NARRATION))}
-    trans = [kinds[x] for x in narrated]  # trans[t]: into turn t
-    repeat = REPEAT_AFTER_NARRATION if narrated[1] else REPEAT
-    first_step = np.exp(np.where(np.eye(k, dtype=bool), repeat, 0.0))  # [b, c] from turn 0 to 1
+    kinds = {x: _exp_potentials(k, REPEAT_AFTER_NARRATION if x else REPEAT, RETURN) for x in set(narrated)}
+    trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
+    first_step = kinds[narrated[1]][1]
     # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
     alpha = [np.empty((k, k))] * n
     alpha[1] = e[0][:, None] * first_step * e[1][None, :]

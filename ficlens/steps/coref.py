@@ -16,12 +16,13 @@ import re
 
 from ficlens.model import Document, Mention
 from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
+from ficlens.steps.wordsearch import word_matches
 
-# Each pattern first checks the letter a match starts with, so that the regex engine passes
-# over other positions without trying the lookbehinds.
+# The pronoun pattern first checks the letter a match starts with, so that the regex engine
+# passes over other positions without trying the lookbehinds.
 _PRONOUN_RE = re.compile(r"(?=[HhSsTt])(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
-_EPITHET_RE = re.compile(
-    r"(?=[Tt])\b[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
+_EPITHET_RE = re.compile(  # with \b before it (`word_matches`)
+    r"[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
     r"dark-haired|fair-haired|red-haired|blond|blonde|brunet|brunette|ginger|raven-haired|"
     r"young|old|little|tall|short|pale|handsome|beautiful|pretty|injured|exhausted|sleepy|grinning|"
     r"smirking)\s+)?(?P<noun>" + "|".join(k for k in _EPITHET_NOUNS if k not in ("one", "other", "latter", "former")) + r")\b"
@@ -41,7 +42,7 @@ def run(doc: Document) -> None:
     for p in doc.body_paragraphs():
         for pm in _PRONOUN_RE.finditer(text, p.start, p.end):
             events.append((pm.start(1), pm.end(1), "pronoun", _GENDER[pm.group(1).lower()]))
-        for em in _EPITHET_RE.finditer(text, p.start, p.end):
+        for em in word_matches(_EPITHET_RE, text, p.start, p.end):
             events.append((em.start(), em.end(), "epithet", _EPITHET_NOUNS.get(em.group("noun").lower())))
     events.sort(key=lambda e: e[0])
     seen: dict[str, int] = {}

@@ -41,8 +41,11 @@ def is_first_person(doc: Document) -> bool:
             pos = spans[k][1]
             k += 1
     joined = "\n".join(narration)
+    first_person = len(_FIRST_PERSON_RE.findall(joined))
+    if not first_person:
+        return False  # most stories: no need to count the words
     words = len(_WORD_RE.findall(joined))
-    return words > 200 and len(_FIRST_PERSON_RE.findall(joined)) / words > _RATE
+    return words > 200 and first_person / words > _RATE
 
 
 def identify(doc: Document, turns) -> str | None:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from ficlens.lexicon import pairs
 from ficlens.model import Character
 from ficlens.roster import normalize_name
+from ficlens.steps.wordsearch import word_matches
 
 
 def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
@@ -72,15 +73,6 @@ def _variants(alias: str) -> list[str]:
     return sorted(out)
 
 
-def _first_letter(phrases: list[str]) -> str:
-    """A lookahead for the letters ``phrases`` begin with: saying so first lets the regex engine pass
-    over every other position without trying the whole trie there."""
-    firsts = {p[0] for p in phrases}
-    if any(ch.isspace() for ch in firsts):
-        return ""  # a space in the trie is any run of white space
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
-
-
 class RosterMatcher:
     """Every alias of a roster compiled into one pattern; ``find`` yields (start, end, character id)."""
 
@@ -98,8 +90,8 @@ class RosterMatcher:
         usable = [v for v, key in spelled.items() if key in self.owner]
         if usable:
             body = trie_pattern(sorted(usable, key=len, reverse=True))
-            pattern = _first_letter(usable) + r"(?<![\w'])" + body + r"(?![\w])"
-            self.pattern: re.Pattern[str] | None = re.compile(pattern)
+            # Matched where no word character or apostrophe comes before (`word_matches`).
+            self.pattern: re.Pattern[str] | None = re.compile(body + r"(?![\w])")
         else:
             self.pattern = None
         titles = unique_titles(roster)
@@ -108,7 +100,7 @@ class RosterMatcher:
     def find(self, text: str, start: int, end: int):
         if self.pattern is None:
             return
-        for m in self.pattern.finditer(text, start, end):
+        for m in word_matches(self.pattern, text, start, end, also="'"):
             owner = self.owner.get(normalize_name(m.group()))
             if owner:
                 yield m.start(), m.end(), owner

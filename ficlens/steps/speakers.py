@@ -29,6 +29,7 @@ from ficlens.steps import confidence, conversation, kinship, narrator, tags_spee
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
+from ficlens.steps.wordsearch import word_matches
 
 # "the older " before a name in a tag: with it, the name may be part of a roster epithet.
 _EPITHET_LEAD = re.compile(r"\b[Tt]he\s+(?:[A-Za-z][\w'-]*\s+){1,3}$")
@@ -110,8 +111,8 @@ def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str
     return found
 
 
-_EXIT_RE = re.compile(
-    r"\b(?:walked (?:away|off|out)|left(?= the room| the house| the kitchen| the office|[.,;])|was gone|were gone|"
+_EXIT_RE = re.compile(  # with \b before it (`word_matches`)
+    r"(?:walked (?:away|off|out)|left(?= the room| the house| the kitchen| the office|[.,;])|was gone|were gone|"
     r"disappeared|vanished|hurried (?:away|off|out)|ran (?:off|out|away)|stormed (?:out|off)|"
     r"strode (?:away|off|out)|slipped (?:out|away)|went (?:out|away|off|inside|upstairs|downstairs|home)|"
     r"departed|hung up|closed the door behind)\b"
@@ -123,7 +124,7 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
     walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
     out: set[str] = set()
     spans = [q.outer for q in quotes]
-    for m in _EXIT_RE.finditer(r.text, start, end):
+    for m in word_matches(_EXIT_RE, r.text, start, end):
         if any(a <= m.start() < b for a, b in spans):
             continue
         clause_start = max(start, r.text.rfind(".", start, m.start()) + 1, *(b for a, b in spans if b <= m.start()))

@@ -1,0 +1,29 @@
+"""Searching for whole words quickly.
+
+Python's regex engine jumps straight to the letters a pattern can begin with only when
+the pattern itself begins with them; a leading ``\\b``, lookbehind or lookahead makes it
+try every position of the text, which costs several times more. `word_matches` gives
+the matches of ``(?<![\\w])`` + a pattern from a pattern compiled without it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def word_matches(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None, also: str = ""
+) -> Iterator[re.Match[str]]:
+    """The matches in ``text[start:end]`` of ``(?<![\\w])`` + ``pattern`` (``(?<![\\w'])`` with
+    ``also="'"``), as ``finditer`` would give them. For a pattern whose matches begin with a
+    word character, ``(?<![\\w])`` is ``\\b``."""
+    end = len(text) if end is None else end
+    m = pattern.search(text, start, end)
+    while m:
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_" or text[at - 1] in also):
+            m = pattern.search(text, at + 1, end)
+            continue
+        yield m
+        m = pattern.search(text, m.end(), end)
