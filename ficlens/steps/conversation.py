@@ -30,9 +30,9 @@ _MAX_CANDIDATES = 7
 
 REPEAT = -0.75  # the same person speaks two turns running
 REPEAT_AFTER_NARRATION = 1.0  # ... with a paragraph of narration between the two
-RETURN = 2.0  # a turn goes back to the speaker of two turns before (A B A)
+RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
-REPLIED_TO = 2.5  # someone named in the next line spoke the one before it
+REPLIED_TO = 2.0  # someone named in the next line spoke the one before it
 VOCATIVE = -6.0  # someone named in this line does not say it
 NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender

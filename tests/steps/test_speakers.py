@@ -49,8 +49,7 @@ def test_speakers_confidence_high_for_tags_low_for_unknown_answerer():
     d = ficlens.analyze('"Hi," said Anna.\n\n"Hello."\n\n"Bye."').to_dict()
     confs = [q["confidence"] for q in d["quotes"]]
     assert all(0 <= c <= 1 for c in confs)
-    assert confs[0] >= 0.8 and confs[0] > confs[1]
-    assert confs[1] < 0.5
+    assert confs[0] >= 0.8 and confs[1] < 0.6 and confs[0] - confs[1] > 0.3
 
 
 def test_speakers_name_ending_in_ly_is_not_an_adverb():
