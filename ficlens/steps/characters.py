@@ -22,6 +22,7 @@ from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
+from ficlens.steps.role_titles import RoleHolders
 from ficlens.steps.roster_match import RosterKey, TitleMatcher, matcher_for, roster_key
 
 # The lookahead names the letters a pronoun can begin with ("\u017f" is a long s, which IGNORECASE
@@ -342,15 +343,17 @@ def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> d
     spans: list[tuple[int, int]] = []
     body = doc.body_paragraphs()
     titles = matcher.titles if _titles_written(matcher.titles, text, body) else None
+    found: list[tuple[int, int, str]] = []
     for p in body:
-        found = list(matcher.find(text, p.start, p.end))
+        here = list(matcher.find(text, p.start, p.end))
         if titles is not None:
-            found += _title_mentions(titles, text, p.start, p.end, found, stats)
-        for s, e, cid in found:
-            if cid not in entities:
-                entities[cid] = Entity(roster=by_id[cid])
-            entities[cid].found.append((s, e, doc.text[s:e]))
-            spans.append((s, e))
+            here += _title_mentions(titles, text, p.start, p.end, here, stats)
+        found += sorted(here)
+    for s, e, cid in RoleHolders(roster).reassign(text, found):
+        if cid not in entities:
+            entities[cid] = Entity(roster=by_id[cid])
+        entities[cid].found.append((s, e, doc.text[s:e]))
+        spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
 

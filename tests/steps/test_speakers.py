@@ -296,3 +296,17 @@ def test_a_speaker_goes_on_after_a_paragraph_of_narration():
         '"The roads are bad at night."'
     )
     assert [g[1] for g in speakers(text)] == ["Anna Lee", "Anna Lee"]
+
+
+def test_a_descriptive_roster_name_yields_to_the_named_holder_of_the_role():
+    roster = [
+        {"id": "doc", "name": "The Doctor", "gender": "M"},
+        {"id": "los", "name": "Mr. Losberne", "aliases": ["Doctor Losberne"], "gender": "M"},
+        {"id": "rose", "name": "Rose Maylie", "gender": "F"},
+    ]
+    text = (
+        '"Is he alive?" cried Rose Maylie.\n\n"Barely," said the doctor.\n\n'
+        "Years later Rose sent for Doctor Losberne, who came at once.\n\n"
+        '"He will live," said the doctor.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Rose Maylie", "The Doctor", "Mr. Losberne"]
