@@ -35,13 +35,17 @@ _KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "cousin": (None, ("Cousin",), False),
 }
 _TITLED_KIN = frozenset("father papa mother mama mamma husband wife".split())
-_EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
+_EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my|.+['\u2019 ]s)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
 
 
 def parse(text: str) -> tuple[str, str] | None:
-    """("her", "father") for "her father", "her old father"; None for other epithets."""
+    """("her", "father") for "her father", "her old father"; ("Daisy's", "mamma") for a named
+    possessor; None for other epithets."""
     m = _EPITHET_RE.fullmatch(text.strip())
-    return (m.group("pos").lower(), m.group("kin").lower()) if m else None
+    if not m:
+        return None
+    pos = m.group("pos")
+    return (pos if pos[-2:-1] in "'\u2019 " else pos.lower()), m.group("kin").lower()
 
 
 class Families:

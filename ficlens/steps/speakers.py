@@ -101,6 +101,9 @@ def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str
     pos, kin = parsed
     if pos == "my":
         possessors = [NARRATOR] if r.first_person else []
+    elif pos[-2:-1] in "'\u2019 ":
+        owner = r.char_at.get(tag.start)
+        possessors = [owner] if owner else []
     else:
         possessors = r.salience.candidates({"his": "M", "her": "F"}.get(pos), tag.start, para_start, set())[:2]
     found = False
@@ -224,7 +227,9 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             turn.gender_hint = turn.gender_hint or (tag.gender if tag.gender in ("M", "F") else None)
             continue
         # "he asked Mark": not Mark.
-        ranked = r.salience.candidates(tag.gender, tag.start, para.start, turn.vocatives | set(q.addressees), epithet)
+        possessor = r.char_at.get(tag.start) if epithet else None  # "Margaret's young man" is not Margaret
+        not_them = turn.vocatives | set(q.addressees) | ({possessor} if possessor else set())
+        ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:
             turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
         if ranked and tag.gender in ("M", "F"):

@@ -38,6 +38,11 @@ EPITHET_NOUNS = {
     "servant": None, "gentlewoman": "F", "landlady": "F", "landlord": "M", "clergyman": "M",
     "cousin": None, "papa": "M", "mama": "F", "mamma": "F", "grandmother": "F", "grandfather": "M",
 }  # fmt: skip
+# "'s good lady" after a name: the tag's subject is someone of theirs (" s": an apostrophe lost
+# in conversion).
+_OWNED_RE = re.compile(
+    r"(?:['\u2019]| )s\s+(?:[A-Za-z\-]+\s+)?(?P<noun>" + "|".join(sorted(EPITHET_NOUNS, key=len, reverse=True)) + r")\b"
+)
 _EPITHET_RE = re.compile(
     r"\b(?:the|his|her|their|my|our|this|that)\s+(?:[A-Za-z\-]+\s+){0,3}?(?P<noun>"
     + "|".join(sorted(EPITHET_NOUNS, key=len, reverse=True))
@@ -101,6 +106,9 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     """The subject that starts exactly at ``pos``: a name, a pronoun or an epithet."""
     span = names.at(pos)
     if span:
+        owned = _OWNED_RE.match(text, span[1], limit)
+        if owned:  # "answered Daisy's mamma": not Daisy
+            return span[0], owned.end(), "epithet", EPITHET_NOUNS[owned.group("noun").lower()]
         return span[0], span[1], "name", None
     m = _WORD_RE.match(text, pos, limit)
     if not m:

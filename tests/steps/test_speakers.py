@@ -310,3 +310,19 @@ def test_a_descriptive_roster_name_yields_to_the_named_holder_of_the_role():
         '"He will live," said the doctor.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Rose Maylie", "The Doctor", "Mr. Losberne"]
+
+
+def test_a_tag_naming_someone_of_a_character_is_not_that_character():
+    roster = [
+        {"id": "daisy", "name": "Daisy Miller", "gender": "F"},
+        {"id": "mrs", "name": "Mrs. Miller", "gender": "F"},
+        {"id": "w", "name": "Winterbourne", "gender": "M"},
+    ]
+    text = (
+        "Winterbourne bowed to Daisy Miller and Mrs. Miller.\n\n"
+        '"Are you going alone?" asked Winterbourne.\n\n'
+        '"Oh, no; with this gentleman!" answered Daisy\'s mamma.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)][1] == "Mrs. Miller"
+    text = text.replace("Daisy's mamma", "Daisy's young man")
+    assert [g[1] for g in speakers(text, characters=roster)][1] != "Daisy Miller"
