@@ -342,10 +342,17 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
 
 
+# A relative clause between a subject and its verb: ", who had been listening, said".
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$")
+
+
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
     """The subject of the verb at ``b``: the nearest person before it not governed by a
     preposition or a verb ("drawing near Elizabeth", "seeing Jane"); "who" stands for
     the name just before it."""
+    clause = _RELATIVE_CLAUSE.search(text, a, b)
+    if clause:  # "Mr. Woodhouse, whose thoughts were on the Bates's, said": not the Bateses
+        b = clause.start()
     candidates: list[tuple[int, int, str, str | None]] = [(s, e, "name", None) for s, e in names.between(a, b)]
     for m in _WORD_RE.finditer(text, a, b):
         w = m.group().lower()

@@ -326,3 +326,13 @@ def test_a_tag_naming_someone_of_a_character_is_not_that_character():
     assert [g[1] for g in speakers(text, characters=roster)][1] == "Mrs. Miller"
     text = text.replace("Daisy's mamma", "Daisy's young man")
     assert [g[1] for g in speakers(text, characters=roster)][1] != "Daisy Miller"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_tag_subject():
+    text = (
+        "Emma Woodhouse sat with Mr. Woodhouse and Jane Fairfax.\n\n"
+        '"The pork was excellent," said Emma.\n\n'
+        "Before she could go on, Mr. Woodhouse, whose thoughts were on Jane Fairfax, said:\n\n"
+        '"Small, and boiled, my dear."'
+    )
+    assert [g[1] for g in speakers(text)][1] == "Mr. Woodhouse"
