@@ -122,7 +122,7 @@ def display_honorific(hon: str | None) -> str | None:
 
 
 # Spellings of one title that standalone_titles.txt does not list (it lists "dr" and "doctor").
-_SPELLINGS = {"mister": "mr", "missus": "mrs", "rev": "reverend", "st": "saint", "fr": "father", "cap": "captain"}
+_SPELLINGS = {"mister": "mr", "mistah": "mr", "mistuh": "mr", "missus": "mrs", "mis'": "mrs", "marse": "master", "rev": "reverend", "st": "saint", "fr": "father", "cap": "captain"}
 
 
 def title_key(hon: str | None) -> str | None:
@@ -224,6 +224,9 @@ def cluster(forms: list[Form]) -> list[Entity]:
             else:
                 hits = [k for k in entities if k[1] == tok or (k[0] == tok and f.honorific not in _SURNAME_TITLES)]
                 hits = [k for k in hits if gender_fits(f.honorific, entity_gender(entities[k]))]
+                if title_key(f.honorific) == "mrs":
+                    # A wife is "Mrs. Oakley" after her husband: not a Maurice Oakley of unknown gender.
+                    hits = [k for k in hits if entity_gender(entities[k]) == "F"]
         else:
             hits = [k for k in entities if k[0] == tok]
             if not hits:
