@@ -83,7 +83,7 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         # "the Hindus" are a people even when they protest.
         if phrase in words("places") or (phrase in words("demonyms") and (form.person < 4 or _plural_demonym(phrase))):
             return False
-    if form.thing > form.person:
+    if form.thing > form.person or _institution(form):
         return False
     if form.honorific in ("st", "saint") and form.person < 2:
         return False  # "Saint Saviour's Church", "by St. George": churches, places and oaths
@@ -123,6 +123,18 @@ _PLACE_TITLES = frozenset("king queen prince princess duke st saint".split())
 _MONTH_NAMES = frozenset("april may june august".split())
 # Endings of abstract nouns, not of names ("Socialism", "Christianity", "Desolation").
 _ABSTRACT_RE = re.compile(r"(?:ism|ity|ness|tion|sion|ment|ship|ology)$")
+
+
+# Laws ("the Insurance Bill", "the Reform Act"), after a word that is not a given name ("Bill Sikes").
+_LAW_WORDS = frozenset(("bill", "act"))
+
+
+def _institution(form: Form) -> bool:
+    """ "the General Council", "Tariff Reform", "the Commons": an institution, a law or a cause."""
+    last = form.tokens[-1].lower()
+    if last in words("institution_words"):
+        return True
+    return last in _LAW_WORDS and len(form.tokens) > 1 and form.tokens[-2].lower() not in pairs("first_names")
 
 
 def _plural_demonym(phrase: str) -> bool:

@@ -8,7 +8,7 @@ Lucas" and "Lady Lucas". Used by the `characters` step.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -122,7 +122,7 @@ def display_honorific(hon: str | None) -> str | None:
 
 
 # Spellings of one title that standalone_titles.txt does not list (it lists "dr" and "doctor").
-_SPELLINGS = {"mister": "mr", "missus": "mrs", "rev": "reverend", "st": "saint", "fr": "father", "cap": "captain"}
+_SPELLINGS = {"mister": "mr", "mistah": "mr", "mistuh": "mr", "missus": "mrs", "mis'": "mrs", "marse": "master", "rev": "reverend", "st": "saint", "fr": "father", "cap": "captain"}
 
 
 def title_key(hon: str | None) -> str | None:
@@ -199,8 +199,15 @@ def cluster(forms: list[Form]) -> list[Entity]:
             # "John Knightley" is Mr., not Mrs., John Knightley: the given name decides first.
             g = first_name_gender(f.tokens) or (next(iter(genders[pair])) if len(genders[pair]) == 1 else "M")
         entities.setdefault((*pair, g), Entity()).forms.append(f)
-    # Forms with a first name and title ("Mr. John Knightley") keep the bare title+surname apart.
-    titled_full = {(title_key(f.honorific), f.tokens[-1]) for f in full if f.honorific}
+    # A title with a first name ("Mr. John Knightley") keeps the bare title and surname ("Mr.
+    # Knightley") for someone else, unless said once or twice and less than half as often as it
+    # ("Miss Harriet Smith" once, "Miss Smith" 54 times): then it is the one Miss Smith's formal
+    # name. Where there is a Mrs. Morland, Mr. Morland may be her husband and "Mr. James Morland" their son.
+    wives = {f.tokens[0] for f in single if f.honorific == "mrs"}
+    titled_full: Counter = Counter()
+    for f in full:
+        if f.honorific:
+            titled_full[(title_key(f.honorific), f.tokens[-1])] += f.count
     # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
     titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
     for f in single:
@@ -212,11 +219,14 @@ def cluster(forms: list[Form]) -> list[Entity]:
     for f in sorted(single, key=lambda f: (f.honorific is None, -f.count)):
         tok = f.tokens[0]
         if f.honorific:
-            if (title_key(f.honorific), tok) in titled_full or len(titles_by_name[(tok, form_gender(f))]) > 1:
+            if _titled_apart(f, titled_full, wives) or len(titles_by_name[(tok, form_gender(f))]) > 1:
                 hits = []
             else:
                 hits = [k for k in entities if k[1] == tok or (k[0] == tok and f.honorific not in _SURNAME_TITLES)]
                 hits = [k for k in hits if gender_fits(f.honorific, entity_gender(entities[k]))]
+                if title_key(f.honorific) == "mrs":
+                    # A wife is "Mrs. Oakley" after her husband: not a Maurice Oakley of unknown gender.
+                    hits = [k for k in hits if entity_gender(entities[k]) == "F"]
         else:
             hits = [k for k in entities if k[0] == tok]
             if not hits:
@@ -237,6 +247,16 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 continue
         standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
+
+
+def _titled_apart(form: Form, titled_full: Counter, wives: set[str]) -> bool:
+    """Whether a titled surname ("Mr. Knightley") is kept from the full names its title is also
+    said with ("Mr. John Knightley"), ``titled_full`` counting those by title and surname."""
+    said = titled_full[(title_key(form.honorific), form.tokens[0])]
+    if not said:
+        return False
+    husband = form.tokens[0] in wives and form_gender(form) == "M"
+    return husband or said >= 3 or said * 2 >= form.count
 
 
 def _without_rare_rivals(hits: list, entities: dict) -> list:

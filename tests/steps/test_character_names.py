@@ -230,3 +230,24 @@ def test_a_bare_surname_joins_the_husband_or_the_wife_its_pronouns_name():
     )
     groups = [{c["name"], *c["aliases"]} for c in ficlens.analyze(text).to_dict()["characters"]]
     assert {"Perry", "Mr. Perry"} in groups and {"Mrs. Perry"} in groups
+
+
+def test_institutions_laws_and_causes_are_not_people():
+    text = (
+        '"The General Council will meet," said the clerk. "The General Council never sleeps."\n\n'
+        'He spoke for Tariff Reform. "Tariff Reform!" cried Tom. The Commons voted, and the Commons rose.\n\n'
+        '"The Insurance Bill," said Bill Sikes. The Insurance Bill passed.'
+    )
+    names_ = {n for c in ficlens.analyze(text).to_dict()["characters"] for n in [c["name"], *c["aliases"]]}
+    assert not {"General Council", "Tariff Reform", "Commons", "Insurance Bill"} & names_
+    assert "Bill Sikes" in names_
+
+
+def test_a_dialect_title_is_a_title():
+    text = (
+        '"Mis\' Oakley, he gone," said Berry. Mis\' Oakley cried.\n\n'
+        '"Where is Mistah Oakley?" asked Kitty. Mistah Oakley came in. "Here," said Mistah Oakley.'
+    )
+    names_ = {n for c in ficlens.analyze(text).to_dict()["characters"] for n in [c["name"], *c["aliases"]]}
+    assert "Mis" not in names_ and "Mistah" not in names_
+    assert "Mis' Oakley" in names_ and "Mistah Oakley" in names_

@@ -114,3 +114,23 @@ def test_a_family_surname_names_the_member_just_named():
     named = [m["character"] for m in d["mentions"] if m["kind"] == "name" and text[m["start"] : m["end"]] == "Bennet"]
     assert named == ["mr-bennet", "mrs-bennet"]
     assert not any("Bennet" == a for c in d["characters"] for a in c["aliases"])
+
+
+def test_a_title_said_once_with_the_given_name_joins_the_titled_surname():
+    text = (
+        'Emma met Miss Harriet Smith at the school. Harriet Smith was pretty.\n\n'
+        '"Good morning," said Miss Smith. Miss Smith smiled, and Harriet Smith sat down.\n\n'
+        '"Thank you," said Miss Smith.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Miss Smith"] is chars["Harriet Smith"]
+
+
+def test_the_titled_surname_of_a_married_couple_is_not_their_sons():
+    text = (
+        'Mrs. Morland sat down. "Well," said Mrs. Morland.\n\n'
+        '"Good," said Mr. Morland. Mr. Morland laughed. Mr. Morland left.\n\n'
+        'Mr. James Morland came home. James Morland was tired. "Hello," said James Morland.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Mr. Morland"] is not chars["James Morland"]
