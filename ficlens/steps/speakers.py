@@ -171,14 +171,11 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
         turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
     turn.named -= turn.vocatives
-    seen: set[int] = set()
+    ev = turn.evidence
     for i, q in enumerate(quotes):
         tag = _find_tag(r, doc, pidx, quotes, i, quoted)
         if tag is None:
             continue
-        # '"It ought to be good," he replied, "it has been…"': one tag for two quotes counts once.
-        ev = turn.evidence if tag.start not in seen else {}
-        seen.add(tag.start)
         if tag.addressee:
             addressee = r.char_at.get(tag.addressee[0])
             if addressee:
@@ -243,7 +240,6 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         if turn.gender_hint is None and tag.gender in ("M", "F"):
             turn.gender_hint = tag.gender
         turn.cue = turn.cue or ("tag_epithet" if epithet else "tag_pronoun" if tag.strong else "beat_pronoun")
-    ev = turn.evidence
     if not turn.cue:
         found = r.beats(para.start, para.end, quotes)
         for who, weight in found:
