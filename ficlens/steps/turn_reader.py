@@ -20,7 +20,7 @@ from ficlens.steps.salience import Salience
 # Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
 _ADDRESS_LEAD = re.compile(
     r"(?:^|[,!?.]\s*)"
-    r"(?:(?:my|oh|o|ah|dear|dearest|darling|poor|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
+    r"(?:(?:my|oh|o|ah|dear|dearest|darling|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")

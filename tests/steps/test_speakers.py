@@ -337,3 +337,16 @@ def test_a_name_inside_a_relative_clause_is_not_the_tag_subject():
     )
     roster = [{"name": "Emma Woodhouse"}, {"name": "Mr. Woodhouse"}, {"name": "Mrs. Bates", "aliases": ["Bates"]}]
     assert [g[1] for g in speakers(text, characters=roster)][1] == "Mr. Woodhouse"
+
+
+def test_poor_before_a_name_pities_someone_absent():
+    roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "Mr. Woodhouse", "gender": "M"}, {"name": "Miss Taylor", "gender": "F"}]
+    from ficlens.ingest import document_from_text
+    from ficlens.roster import coerce_roster
+    from ficlens.steps.turn_reader import Reader
+    from ficlens import pipeline
+
+    doc = document_from_text('Emma Woodhouse sat with Mr. Woodhouse.\n\n"Poor Miss Taylor! I wish she were here."')
+    doc.roster = coerce_roster(roster)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    assert Reader(doc).vocatives(doc.quotes[0]) == []
