@@ -80,6 +80,24 @@ def _address_gender(quote: str) -> str | None:
     return None
 
 
+_PARENT_CALLED = re.compile(r"(?:^|[,!?.;]\s*)(?:(?:my|dear|dearest|oh)\s+)*(papa|father|mamma|mama|mother)\s*[,.!?;]", re.IGNORECASE)
+_PARENT_TITLES = {"M": ("mr", "sir", "lord"), "F": ("mrs", "lady")}
+
+
+def _parent_addressed(r: Reader, q: Quote) -> set[str]:
+    """ "I cannot agree with you, papa": the one in focus who is someone's titled parent of
+    that gender (Mr. Woodhouse), or no one."""
+    m = _PARENT_CALLED.search(r.text, q.start, q.end)
+    if not m:
+        return set()
+    gender = "M" if m.group(1).lower() in ("papa", "father") else "F"
+    parents = {c for t in _PARENT_TITLES[gender] for c in r.families.titled.get(t, ())}
+    for c in r.salience.ranked(6):
+        if c in parents and r.salience.gender.get(c) == gender:
+            return {c}
+    return set()
+
+
 def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: dict[int, list[Quote]]) -> tags_speech.Tag | None:
     para = doc.paragraphs[pidx]
     (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
@@ -165,6 +183,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
     turn = Turn(pidx, quotes)
     for q in quotes:
         turn.vocatives.update(r.vocatives(q))
+        turn.vocatives.update(_parent_addressed(r, q))
         about, selves = r.named_in(q)
         turn.named |= about
         for c in sorted(selves):

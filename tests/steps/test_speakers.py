@@ -350,3 +350,13 @@ def test_poor_before_a_name_pities_someone_absent():
     doc.roster = coerce_roster(roster)
     pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
     assert Reader(doc).vocatives(doc.quotes[0]) == []
+
+
+def test_a_line_that_calls_its_listener_papa_is_said_to_the_father_in_focus():
+    roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "Mr. Woodhouse", "gender": "M"}, {"name": "Mr. Knightley", "gender": "M"}]
+    text = (
+        "Emma Woodhouse sat with Mr. Knightley and Mr. Woodhouse. Mr. Woodhouse yawned.\n\n"
+        '"You look tired, papa."\n\n'
+        '"I am a little tired, my dear."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Emma Woodhouse", "Mr. Woodhouse"]
