@@ -61,6 +61,11 @@ def _variants(alias: str) -> list[str]:
         out.add("t" + alias[1:])
         out.add("the " + alias[4:].lower())
         out.add("The " + alias[4:].lower())
+    elif alias.split(" ")[0] in ("A", "An") and len(alias.split(" ")) >= 3:
+        # "A Girl Opposite" is "said a girl opposite" where the story brings her in (not "A Man":
+        # that would be every man).
+        article, rest = alias.split(" ", 1)
+        out.add(article.lower() + " " + rest.lower())
     # "Mr. Van Der Luyden" is written "Mr. van der Luyden" in running text.
     low = " ".join(w.lower() if w.lower() in _PARTICLES and i > 0 else w for i, w in enumerate(alias.split(" ")))
     if low != alias and not low.split(" ")[-1].islower():

@@ -360,3 +360,16 @@ def test_a_line_that_calls_its_listener_papa_is_said_to_the_father_in_focus():
         '"I am a little tired, my dear."'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Emma Woodhouse", "Mr. Woodhouse"]
+
+
+def test_a_roster_name_with_an_indefinite_article_is_found_where_the_story_brings_them_in():
+    roster = [{"name": "Margaret"}, {"name": "A Girl Opposite", "gender": "F"}, {"name": "A Man", "gender": "M"}]
+    text = (
+        'Margaret looked round the table. "The vote, then," said Margaret.\n\n'
+        '"The arguments against it are strong," said a girl opposite, leaning forward.\n\n'
+        "A man came in. A man went out."
+    )
+    got = speakers(text, characters=roster)
+    assert [g[1] for g in got] == ["Margaret", "A Girl Opposite"]
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    assert not [m for m in d["mentions"] if m["character"] == "a-man" or text[m["start"] : m["end"]] == "A man"]
