@@ -34,6 +34,7 @@ def read_novel(folder: Path) -> GoldNovel:
     text = (folder / "novel_text.txt").read_text(encoding="utf-8")
     characters: list[GoldCharacter] = []
     by_name: dict[str, str] = {}
+    by_alias: dict[str, set[str]] = {}
     with (folder / "character_info.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cid = row["Character ID"].strip()
@@ -42,6 +43,13 @@ def read_novel(folder: Path) -> GoldNovel:
             gender = _GENDER.get((row.get("Gender") or "").strip().upper())
             characters.append(GoldCharacter(cid, name, aliases, gender, person=not name.startswith("_")))
             by_name[name] = cid
+            for a in aliases:
+                by_alias.setdefault(a, set()).add(cid)
+    # Some novels name a quote's speaker by an alias ("Lucy" for Miss Honeychurch): an alias only one
+    # character carries is theirs.
+    for alias, owners in by_alias.items():
+        if alias not in by_name and len(owners) == 1:
+            by_name[alias] = next(iter(owners))
     quotes: list[GoldQuote] = []
     with (folder / "quotation_info.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):

@@ -70,3 +70,11 @@ def test_eval_pdnc_json_scores_every_gold_quote(tmp_path):
     assert novel["type_agreement"] == round(12 / 17, 4)
     # The crowd's lines have no one person to give them to: they count as wrong.
     assert novel["speaker_accuracy"] == round(12 / 17, 4)
+
+
+def test_a_speaker_named_by_an_alias_is_that_character(tmp_path):
+    root = _write_novel(tmp_path)
+    qfile = root / "data" / "TheWalk" / "quotation_info.csv"
+    qfile.write_text(qfile.read_text(encoding="utf-8").replace(",Ben Cole,", ",Ben,"), encoding="utf-8")
+    (novel,) = read_pdnc(root)
+    assert [q.speaker for q in novel.quotes[:4]] == ["0", "1", "0", "1"]
