@@ -284,9 +284,20 @@ def _kernels(k: int, repeat: float, ret: float):
             vit.append(f"    t = ({vals})\n    m = max(t)\n    w{b}{c} = t.index(m)\n    y{b}{c} = m * e{c}")
     vit.append(f"    s = max({', '.join(ys)})")
     vit.append(f"    return [{', '.join(f'{y} / s' for y in ys)}], [{', '.join(f'w{b}{c}' for b in ks for c in ks)}]")
+    # posterior of the current speaker: (alpha * beta).sum(axis=0), in turn over b; normalised
+    ys = [f"y{c}" for c in ks]
+    post = [f"def post(x, z):\n    {xs} = x\n    {xs.replace('x', 'z')} = z"]
+    for c in ks:
+        post.append(f"    y{c} = {' + '.join(f'x{b * k + c} * z{b * k + c}' for b in ks)}")
+    post.append(f"    s = {' + '.join(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]")
+    # ... and of the previous one, for the first turn: .sum(axis=1), in turn over c
+    post.append(f"def first(x, z):\n    {xs} = x\n    {xs.replace('x', 'z')} = z")
+    for b in ks:
+        post.append(f"    y{b} = {' + '.join(f'x{b * k + c} * z{b * k + c}' for c in ks)}")
+    post.append(f"    s = {' + '.join(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]")
     scope: dict = {}
-    exec("\n".join(fwd + bwd + vit), scope)
-    return scope["fwd"], scope["bwd"], scope["vit"]
+    exec("\n".join(fwd + bwd + vit + post), scope)
+    return scope["fwd"], scope["bwd"], scope["vit"], scope["post"], scope["first"]
 
 
 def _decode_small(e: list[list[float]], kernels: list, first_step: list[list[float]]) -> tuple[list[int], np.ndarray]:
@@ -304,27 +315,9 @@ def _decode_small(e: list[list[float]], kernels: list, first_step: list[list[flo
     beta[n - 1] = [1.0] * (k * k)
     for t in range(n - 2, 0, -1):
         beta[t] = kernels[t + 1][1](beta[t + 1], e[t + 1])
-    post = np.empty((n, k))
-    for t in range(1, n):
-        ab = [x * y for x, y in zip(alpha[t], beta[t])]
-        m = ab[:k]
-        for b in range(1, k):
-            m = [x + y for x, y in zip(m, ab[b * k: b * k + k])]
-        s = -0.0
-        for x in m:
-            s += x
-        post[t] = [x / s for x in m]
-    ab = [x * y for x, y in zip(alpha[1], beta[1])]
-    first = []
-    for b in ks:
-        s = -0.0
-        for x in ab[b * k: b * k + k]:
-            s += x
-        first.append(s)
-    s = -0.0
-    for x in first:
-        s += x
-    post[0] = [x / s for x in first]
+    post = [kernels[1][4](alpha[1], beta[1])]
+    step = kernels[1][3]
+    post += [step(alpha[t], beta[t]) for t in range(1, n)]
     mx = max(start)
     score = [x / mx for x in start]
     back = []
@@ -335,7 +328,7 @@ def _decode_small(e: list[list[float]], kernels: list, first_step: list[list[flo
     path = [i % k, i // k]
     for t in range(n - 3, -1, -1):
         path.append(back[t][path[-1] * k + path[-2]])
-    return path[::-1], post
+    return path[::-1], np.array(post)
 
 
 def _viterbi(e: np.ndarray, trans: list[np.ndarray], first_step: np.ndarray) -> list[int]:
