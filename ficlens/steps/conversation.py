@@ -176,7 +176,7 @@ def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int
     n, k = em.shape
     if k == 1:
         return [0] * n, np.ones((n, 1))
-    e = np.exp(em - em.max(axis=1, keepdims=True))
+    e = np.exp(em - np.maximum.reduce(em, axis=1, keepdims=True))  # em.max(...), without its Python wrapper
     if n == 1:
         p = e[0] / e[0].sum()
         return [int(np.argmax(p))], p[None, :]
@@ -184,7 +184,7 @@ def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int
     if k <= _SMALL_K:
         weights = {x: (REPEAT_AFTER_NARRATION if x else REPEAT, RETURN) for x in set(narrated)}
         kernels = [_kernels(k, *weights[x]) for x in narrated]
-        return _decode_small(e.tolist(), kernels, _exp_potentials(k, *weights[narrated[1]])[1].tolist())
+        return _decode_small(e.tolist(), kernels, kernels[1][5])
     kinds = {x: _exp_potentials(k, REPEAT_AFTER_NARRATION if x else REPEAT, RETURN) for x in set(narrated)}
     trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
     first_step = kinds[narrated[1]][1]
@@ -253,8 +253,9 @@ def _times(x: str, w: float) -> str:
 @lru_cache(maxsize=64)
 def _kernels(k: int, repeat: float, ret: float):
     """One step of the forward, backward and Viterbi recursions over flat k*k lists, for
-    the potentials `_exp_potentials(k, repeat, ret)`, as Python functions."""
-    trans = _exp_potentials(k, repeat, ret)[0].tolist()
+    the potentials `_exp_potentials(k, repeat, ret)`, as Python functions; the posteriors;
+    the first step's potentials as lists."""
+    trans, first_step = (x.tolist() for x in _exp_potentials(k, repeat, ret))
     ks = range(k)
     xs = ", ".join(f"x{i}" for i in range(k * k)) + ","
     es = ", ".join(f"e{i}" for i in ks) + ","
@@ -297,7 +298,7 @@ def _kernels(k: int, repeat: float, ret: float):
     post.append(f"    s = {' + '.join(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]")
     scope: dict = {}
     exec("\n".join(fwd + bwd + vit + post), scope)
-    return scope["fwd"], scope["bwd"], scope["vit"], scope["post"], scope["first"]
+    return scope["fwd"], scope["bwd"], scope["vit"], scope["post"], scope["first"], first_step
 
 
 def _decode_small(e: list[list[float]], kernels: list, first_step: list[list[float]]) -> tuple[list[int], np.ndarray]:
