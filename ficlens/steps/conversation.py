@@ -212,7 +212,7 @@ def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int
 # steps of each recursion written out for the given k and transition weights (`_kernels`):
 # NumPy's overhead per call dominated on a conversation's tiny arrays. The code does NumPy's
 # operations in NumPy's order, so both give the same bits (benchmarks/decode_small_check.py).
-_SMALL_K = 5
+_SMALL_K = 6
 
 
 def _np_sum(terms: list[str]) -> str:
@@ -281,8 +281,11 @@ def _kernels(k: int, repeat: float, ret: float):
     vit = [f"def vit(x, e):\n    {xs} = x\n    {es} = e"]
     for b in ks:
         for c in ks:
-            vals = ", ".join(_times(f"x{a * k + b}", trans[a][b][c]) for a in ks)
-            vit.append(f"    t = ({vals})\n    m = max(t)\n    w{b}{c} = t.index(m)\n    y{b}{c} = m * e{c}")
+            vit.append(f"    m = {_times(f'x{b}', trans[0][b][c])}\n    w{b}{c} = 0")
+            for a in range(1, k):
+                vit.append(f"    v = {_times(f'x{a * k + b}', trans[a][b][c])}")
+                vit.append(f"    if v > m:\n        m = v\n        w{b}{c} = {a}")
+            vit.append(f"    y{b}{c} = m * e{c}")
     vit.append(f"    s = max({', '.join(ys)})")
     vit.append(f"    return [{', '.join(f'{y} / s' for y in ys)}], [{', '.join(f'w{b}{c}' for b in ks for c in ks)}]")
     # posterior of the current speaker: (alpha * beta).sum(axis=0), in turn over b; normalised
