@@ -26,6 +26,34 @@ _NEVER = -(10**9)
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
 # "She" opening a sentence of narration: the one in focus goes on being the subject.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?;:\n])[\"'\u201d\u2019)]*\s+)(He|She)\b", re.MULTILINE)
+_HE_SHE = re.compile(r"(?:He|She)\b")
+_CLOSERS = frozenset("\"'\u201d\u2019)")
+_ENDS = frozenset(".!?;:\n")
+
+
+def _subject_pronouns(text: str) -> list[int]:
+    """Where `_PRONOUN_SUBJECT`'s group 1 starts, in order: each He or She checked backwards
+    (a line start; or white space after an end of sentence or a new line, closing quotes
+    between), several times faster than that pattern's scan of every position."""
+    found = []
+    for m in _HE_SHE.finditer(text):
+        i = m.start()
+        if i == 0 or text[i - 1] == "\n":
+            found.append(i)
+            continue
+        w = i
+        while w and text[w - 1].isspace():
+            w -= 1
+        if w == i:
+            continue
+        if "\n" in text[w : i - 1]:
+            found.append(i)
+            continue
+        while w and text[w - 1] in _CLOSERS:
+            w -= 1
+        if w and text[w - 1] in _ENDS:
+            found.append(i)
+    return found
 
 
 @dataclass
@@ -76,7 +104,7 @@ class Salience:
         self.q_starts = [s for s, _ in spans]
         self.q_spans = spans
         self.pronouns = [
-            (m.start(1), m.group(1)[0]) for m in _PRONOUN_SUBJECT.finditer(self.text) if not self.in_quote(m.start(1))
+            (i, self.text[i]) for i in _subject_pronouns(self.text) if not self.in_quote(i)
         ]
         self._next_pronoun = 0
         # Subject pronouns of narration taken in so far: (position, the character it was read as).
