@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from ficlens.lexicon import words
+from ficlens.lexicon import pairs, words
 from ficlens.model import Document
 from ficlens.steps import grouping, names
 from ficlens.steps.roster_match import trie_pattern
@@ -215,9 +215,25 @@ def description_entities(doc: Document, stats: names.NameStats, taken: list[tupl
         if len(spans) >= 2:
             # "the March Hare" is also plain "March Hare"; "the landlady" is not "landlady".
             also = [d.phrase] if d.phrase[0].isupper() else []
+            also += _titled_name(doc.text, d.phrase, spans[0][0])
             out.append(grouping.Entity(found=[(s, e, doc.text[s:e]) for s, e in spans], label=d.name, aliases=also))
     names.drop_covered(stats, [(s, e) for ent in out for s, e, _ in ent.found])
     return out
+
+
+_TITLED_NEAR = 3000  # characters
+
+
+def _titled_name(text: str, phrase: str, first: int) -> list[str]:
+    """ "the duchess" is the Duchess of Harley when the story names her so where, or shortly
+    before, it first calls someone "the duchess"."""
+    words_ = phrase.split()
+    if len(words_) != 1 or words_[0].lower() not in pairs("standalone_titles"):
+        return []
+    title = words_[0].capitalize()
+    pattern = re.compile(rf"\b{title} (?:of )?[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+    found = [m for m in pattern.finditer(text, max(0, first - _TITLED_NEAR), first + 80) if m.start() <= first + 4]
+    return [found[-1].group()] if found else []
 
 
 def link_descriptions(text: str, described: list[grouping.Entity], named: list[grouping.Entity]) -> list[grouping.Entity]:

@@ -130,3 +130,15 @@ def test_the_verb_trie_matches_what_an_alternation_longest_first_matches():
         for text in (v, v + " out", v + "s", v + "ed", v + "-", v[:-1], "called  out", "called out loud"):
             a, t = alternation.match(text), trie.match(text)
             assert (a and a.group()) == (t and t.group()), text
+
+
+def test_a_title_used_as_a_description_takes_the_titled_name_it_follows():
+    text = (
+        "Dorian Gray sat down. Opposite was the Duchess of Harley, a lady of good nature.\n\n"
+        '"We are talking about poor Dartmoor," cried the duchess.\n\n'
+        '"He is quite right," said Dorian.\n\n'
+        '"What are dry-goods?" asked the duchess.'
+    )
+    chars = ficlens.analyze(text).to_dict()["characters"]
+    duchess = [c for c in chars if "duchess" in c["name"].lower()]
+    assert len(duchess) == 1 and "Duchess of Harley" in [duchess[0]["name"], *duchess[0]["aliases"]]
