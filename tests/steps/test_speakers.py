@@ -341,10 +341,10 @@ def test_a_name_inside_a_relative_clause_is_not_the_tag_subject():
 
 def test_poor_before_a_name_pities_someone_absent():
     roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "Mr. Woodhouse", "gender": "M"}, {"name": "Miss Taylor", "gender": "F"}]
+    from ficlens import pipeline
     from ficlens.ingest import document_from_text
     from ficlens.roster import coerce_roster
     from ficlens.steps.turn_reader import Reader
-    from ficlens import pipeline
 
     doc = document_from_text('Emma Woodhouse sat with Mr. Woodhouse.\n\n"Poor Miss Taylor! I wish she were here."')
     doc.roster = coerce_roster(roster)
