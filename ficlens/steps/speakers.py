@@ -87,7 +87,7 @@ _PARENT_TITLES = {"M": ("mr", "sir", "lord"), "F": ("mrs", "lady")}
 def _parent_addressed(r: Reader, q: Quote) -> set[str]:
     """ "I cannot agree with you, papa": the one in focus who is someone's titled parent of
     that gender (Mr. Woodhouse), or no one."""
-    m = _PARENT_CALLED.search(r.text, q.start, q.end)
+    m = _PARENT_CALLED.search(r.text[q.start : q.end])  # a slice, so that ^ is the line's start
     if not m:
         return set()
     gender = "M" if m.group(1).lower() in ("papa", "father") else "F"

@@ -373,3 +373,13 @@ def test_a_roster_name_with_an_indefinite_article_is_found_where_the_story_bring
     assert [g[1] for g in got] == ["Margaret", "A Girl Opposite"]
     d = ficlens.analyze(text, characters=roster).to_dict()
     assert not [m for m in d["mentions"] if m["character"] == "a-man" or text[m["start"] : m["end"]] == "A man"]
+
+
+def test_a_line_that_opens_by_calling_its_listener_mamma():
+    roster = [{"name": "Lydia Bennet", "gender": "F"}, {"name": "Mrs. Bennet", "gender": "F"}, {"name": "Mrs. Long", "gender": "F"}]
+    text = (
+        "Mrs. Long sat with Lydia Bennet and Mrs. Bennet. Mrs. Bennet sighed.\n\n"
+        '"Mamma, may I go to the ball?"\n\n'
+        '"We shall see, my love."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)][1] == "Mrs. Bennet"
