@@ -403,12 +403,13 @@ def _verbs() -> frozenset[str]:
 
 
 def run(doc: Document) -> None:
-    stats = names.scan(doc)
+    stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
     by_roster = _roster_mentions(doc, stats, key)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
+    names.add_cues(doc, stats)  # to the occurrences left
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     index = _RosterIndex(roster, key)
     unmatched: list[Form] = []

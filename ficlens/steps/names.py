@@ -305,13 +305,16 @@ def _sentence_ends_after_title(text: str, m: re.Match[str]) -> bool:
 
 def scan(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with cues and word counts."""
+    stats = find_occurrences(doc)
+    add_cues(doc, stats)
+    return stats
+
+
+def find_occurrences(doc: Document) -> NameStats:
+    """Every name-phrase occurrence in the body paragraphs, with word counts but no cues yet."""
     text = doc.view("plain").text
     quotes = sorted((q.start, q.end) for q in doc.quotes)
     qstarts = [q[0] for q in quotes]
-    speech = words("speech_verbs") | words("beat_verbs")
-    actions = words("action_verbs")
-    preps = words("place_preps")
-    place_words = words("place_words")
     stop = words("not_names")
     body = doc.body_paragraphs()
     stats = NameStats(lower=LowerWordCounts("\n".join(text[p.start : p.end] for p in body)))
@@ -322,24 +325,39 @@ def scan(doc: Document) -> NameStats:
                 # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
                 m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
-            if occ is None:
-                continue
-            nxt = _next_word(text, occ.end, p.end)
-            prev = _prev_word(text, occ.start, p.start)
-            # "said Mark", "Mark said"; but "called Scrabble" and "named Anna" name, not speak.
-            occ.speech = nxt in speech or (prev in speech and prev not in _NAMING)
-            occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
-            # "at Beaufort's" is a house, but Beaufort is still a person.
-            possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
-            occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
-            occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
-            occ.article = prev in ("the", "a", "an") and occ.honorific is None
-            occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
-            occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
-            if occ.in_quote:
-                occ.vocative = _is_vocative(text, occ, quotes, qstarts)
-            stats.occurrences.append(occ)
+            if occ is not None:
+                stats.occurrences.append(occ)
     return stats
+
+
+def add_cues(doc: Document, stats: NameStats) -> None:
+    """The cues around each occurrence of ``stats`` (the characters step first drops those a
+    roster alias or a description covers)."""
+    text = doc.view("plain").text
+    quotes = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quotes]
+    speech = words("speech_verbs") | words("beat_verbs")
+    actions = words("action_verbs")
+    preps = words("place_preps")
+    place_words = words("place_words")
+    body = doc.body_paragraphs()
+    para_starts = [p.start for p in body]
+    for occ in stats.occurrences:
+        p = body[bisect.bisect_right(para_starts, occ.start) - 1]
+        nxt = _next_word(text, occ.end, p.end)
+        prev = _prev_word(text, occ.start, p.start)
+        # "said Mark", "Mark said"; but "called Scrabble" and "named Anna" name, not speak.
+        occ.speech = nxt in speech or (prev in speech and prev not in _NAMING)
+        occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
+        # "at Beaufort's" is a house, but Beaufort is still a person.
+        possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
+        occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
+        occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
+        occ.article = prev in ("the", "a", "an") and occ.honorific is None
+        occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
+        occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
+        if occ.in_quote:
+            occ.vocative = _is_vocative(text, occ, quotes, qstarts)
 
 
 def drop_covered(stats: NameStats, spans: list[tuple[int, int]]) -> None:
