@@ -22,7 +22,6 @@ from ficlens.model import Character, Document, Mention
 from ficlens.roster import normalize_name, slug
 from ficlens.steps import descriptive, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
-from ficlens.steps.role_titles import RoleHolders
 from ficlens.steps.roster_match import RosterKey, TitleMatcher, matcher_for, roster_key
 
 # The lookahead names the letters a pronoun can begin with ("\u017f" is a long s, which IGNORECASE
@@ -361,7 +360,7 @@ def _roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> d
         if titles is not None:
             here += _title_mentions(titles, text, p.start, p.end, here, stats)
         found += sorted(here)
-    for s, e, cid in RoleHolders(roster).reassign(text, found):
+    for s, e, cid in matcher.role_holders.reassign(text, found):
         if cid not in entities:
             entities[cid] = Entity(roster=by_id[cid])
         entities[cid].found.append((s, e, doc.text[s:e]))
@@ -404,12 +403,13 @@ def _verbs() -> frozenset[str]:
 
 
 def run(doc: Document) -> None:
-    stats = names.scan(doc)
+    stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
     by_roster = _roster_mentions(doc, stats, key)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
+    names.add_cues(doc, stats)  # to the occurrences left
     forms = list(_collect_forms(stats, doc.view("plain").text).values())
     index = _RosterIndex(roster, key)
     unmatched: list[Form] = []

@@ -89,13 +89,65 @@ class Occurrence:
         return " ".join(self.tokens)
 
 
+class LowerWordCounts:
+    """How often each word is written in lower case in ``text``, as `_LOWER_WORD_RE` finds them.
+
+    A short work asks about a few words only: each is counted when first asked about, by
+    looking for it alone. A story that asks about many words has them all counted at once."""
+
+    _LAZY_LIMIT = 16
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._counts: dict[str, int] = {}
+        self._all_counted = False
+
+    def get(self, word: str, default: int = 0) -> int:
+        n = self._counts.get(word)
+        if n is None and not self._all_counted:
+            if len(self._counts) < self._LAZY_LIMIT:
+                n = self._counts[word] = _count_lower_word(self._text, word)
+            else:
+                self._counts = Counter(_LOWER_WORD_RE.findall(self._text))
+                self._all_counted = True
+                n = self._counts.get(word)
+        return n if n else default
+
+
+_LOWER_WORD_FULL_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _count_lower_word(text: str, word: str) -> int:
+    """How many of `_LOWER_WORD_RE`'s matches in ``text`` are ``word``. A match starts at each
+    lower-case letter that follows neither a word character nor an apostrophe (never inside an
+    earlier match), so each place ``word`` is written can be checked alone."""
+    if not _LOWER_WORD_FULL_RE.fullmatch(word):
+        return 0
+    n = 0
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in "_'") and _match_ends_at(text, at + len(word), "'" in word):
+            n += 1
+        at = text.find(word, at + 1)
+    return n
+
+
+def _match_ends_at(text: str, end: int, has_apostrophe: bool) -> bool:
+    """Whether a `_LOWER_WORD_RE` match running up to ``end`` stops there."""
+    after = text[end : end + 2]
+    if after[:1].isascii() and after[:1].islower():
+        return False
+    return has_apostrophe or not (after[:1] == "'" and after[1:].isascii() and after[1:].islower())
+
+
 @dataclass
 class NameStats:
     """Counts over the whole body that say whether a capitalised word is a name."""
 
     cap_mid: Counter = field(default_factory=Counter)
     cap_initial: Counter = field(default_factory=Counter)
-    lower: Counter = field(default_factory=Counter)
+    lower: LowerWordCounts = field(default_factory=LowerWordCounts)
     occurrences: list[Occurrence] = field(default_factory=list)
 
 
@@ -253,6 +305,34 @@ def _sentence_ends_after_title(text: str, m: re.Match[str]) -> bool:
 
 def scan(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with cues and word counts."""
+    stats = find_occurrences(doc)
+    add_cues(doc, stats)
+    return stats
+
+
+def find_occurrences(doc: Document) -> NameStats:
+    """Every name-phrase occurrence in the body paragraphs, with word counts but no cues yet."""
+    text = doc.view("plain").text
+    quotes = sorted((q.start, q.end) for q in doc.quotes)
+    qstarts = [q[0] for q in quotes]
+    stop = words("not_names")
+    body = doc.body_paragraphs()
+    stats = NameStats(lower=LowerWordCounts("\n".join(text[p.start : p.end] for p in body)))
+    pattern = phrase_re()
+    for p in body:
+        for m in pattern.finditer(text, p.start, p.end):
+            if _sentence_ends_after_title(text, m):
+                # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
+                m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
+            occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
+            if occ is not None:
+                stats.occurrences.append(occ)
+    return stats
+
+
+def add_cues(doc: Document, stats: NameStats) -> None:
+    """The cues around each occurrence of ``stats`` (the characters step first drops those a
+    roster alias or a description covers)."""
     text = doc.view("plain").text
     quotes = sorted((q.start, q.end) for q in doc.quotes)
     qstarts = [q[0] for q in quotes]
@@ -260,35 +340,24 @@ def scan(doc: Document) -> NameStats:
     actions = words("action_verbs")
     preps = words("place_preps")
     place_words = words("place_words")
-    stop = words("not_names")
-    stats = NameStats()
-    pattern = phrase_re()
     body = doc.body_paragraphs()
-    stats.lower.update(_LOWER_WORD_RE.findall("\n".join(text[p.start : p.end] for p in body)))
-    for p in body:
-        for m in pattern.finditer(text, p.start, p.end):
-            if _sentence_ends_after_title(text, m):
-                # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
-                m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
-            occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
-            if occ is None:
-                continue
-            nxt = _next_word(text, occ.end, p.end)
-            prev = _prev_word(text, occ.start, p.start)
-            # "said Mark", "Mark said"; but "called Scrabble" and "named Anna" name, not speak.
-            occ.speech = nxt in speech or (prev in speech and prev not in _NAMING)
-            occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
-            # "at Beaufort's" is a house, but Beaufort is still a person.
-            possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
-            occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
-            occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
-            occ.article = prev in ("the", "a", "an") and occ.honorific is None
-            occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
-            occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
-            if occ.in_quote:
-                occ.vocative = _is_vocative(text, occ, quotes, qstarts)
-            stats.occurrences.append(occ)
-    return stats
+    para_starts = [p.start for p in body]
+    for occ in stats.occurrences:
+        p = body[bisect.bisect_right(para_starts, occ.start) - 1]
+        nxt = _next_word(text, occ.end, p.end)
+        prev = _prev_word(text, occ.start, p.start)
+        # "said Mark", "Mark said"; but "called Scrabble" and "named Anna" name, not speak.
+        occ.speech = nxt in speech or (prev in speech and prev not in _NAMING)
+        occ.subject = nxt in actions or (nxt.endswith("ed") and len(nxt) > 3)
+        # "at Beaufort's" is a house, but Beaufort is still a person.
+        possessive = text.startswith("'s", occ.end) or text.startswith("s'", occ.end - 1)
+        occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
+        occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
+        occ.article = prev in ("the", "a", "an") and occ.honorific is None
+        occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
+        occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
+        if occ.in_quote:
+            occ.vocative = _is_vocative(text, occ, quotes, qstarts)
 
 
 def drop_covered(stats: NameStats, spans: list[tuple[int, int]]) -> None:

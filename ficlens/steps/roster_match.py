@@ -18,6 +18,7 @@ from collections import defaultdict
 from ficlens.lexicon import pairs
 from ficlens.model import Character
 from ficlens.roster import normalize_name
+from ficlens.steps.role_titles import RoleHolders
 from ficlens.steps.wordsearch import word_matches
 
 
@@ -79,7 +80,8 @@ def _variants(alias: str) -> list[str]:
 
 
 class RosterMatcher:
-    """Every alias of a roster compiled into one pattern; ``find`` yields (start, end, character id)."""
+    """Every alias of a roster compiled into one pattern; ``find`` yields (start, end, character id).
+    The roster's unique titles and role holders come with it, to be reused with the matcher."""
 
     def __init__(self, roster: list[Character]) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
@@ -101,6 +103,7 @@ class RosterMatcher:
             self.pattern = None
         titles = unique_titles(roster)
         self.titles = TitleMatcher(titles) if titles else None
+        self.role_holders = RoleHolders(roster)
 
     def find(self, text: str, start: int, end: int):
         if self.pattern is None:
