@@ -78,9 +78,9 @@ class Tag:
 
 def speech_verb(word: str, strict: bool = True) -> bool:
     w = word.lower()
-    if _BREAK_IN_RE.fullmatch(w):
-        return True
     if w in words("speech_verbs") or w in words("beat_verbs"):
+        return True
+    if w.endswith("in") and _BREAK_IN_RE.fullmatch(w):
         return True
     return not strict and (w.endswith("ed") or w in words("action_verbs"))
 
@@ -192,7 +192,8 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     pos = _skip(text, start, limit)
     if pos >= limit:
         return None
-    led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or _ends_with(text, start, ",-\u2014")
+    # What _skip passed over is whitespace and these marks: ",-\u2014\u2013".
+    led_by_comma = bool(text[start:pos].strip()) or _ends_with(text, start, ",-\u2014")
     passive = _passive_tag(text, pos, limit, names)
     if passive:
         return passive
@@ -257,6 +258,8 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
 def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None:
     """ "…" was uttered by Captain Wentworth / "…" was Fanny's humble answer."""
+    if not text.startswith(("was", "were", "came"), pos, limit):
+        return None
     m = _PASSIVE_BY.match(text, pos, limit)
     if m and speech_verb(m.group(1)):
         span = names.at(m.end())
