@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ficlens.lexicon import words
 from ficlens.steps.names import honorifics
@@ -76,9 +77,14 @@ class Tag:
     addressee: tuple[int, int] | None = None
 
 
+@cache
+def _tag_verbs() -> frozenset[str]:
+    return words("speech_verbs") | words("beat_verbs")
+
+
 def speech_verb(word: str, strict: bool = True) -> bool:
     w = word.lower()
-    if w in words("speech_verbs") or w in words("beat_verbs"):
+    if w in _tag_verbs():
         return True
     if w.endswith("in") and _BREAK_IN_RE.fullmatch(w):
         return True
@@ -148,6 +154,7 @@ _TO_RE = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?")
 _ADJECTIVES_RE = re.compile(r"(?:[a-z]+[ \t\n]+){1,2}")
 _PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
@@ -155,7 +162,7 @@ def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
     if text[dot] != ".":
         return False
     i = dot
-    while i > floor and text[i - 1].isalpha():
+    while i > floor and text[i - 1].isalpha() and dot - i <= _LONGEST_ABBREVIATION:  # longer: none of them
         i -= 1
     word = text[i:dot]
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
@@ -317,7 +324,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     for m in _CLAUSE_END.finditer(text, start, body_end):
         if not _after_abbreviation(text, m.start(), start):
             clause_start = m.end()
-    verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if speech_verb(m.group())]
+    tag_verbs = _tag_verbs()  # speech_verb of a single word
+    verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())
     if not verbs:
