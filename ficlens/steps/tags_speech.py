@@ -58,6 +58,7 @@ _PREPOSITIONS = frozenset(
     "whom".split()
 )
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
+_CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
 _BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b")
 _ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
@@ -169,9 +170,16 @@ def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
 
 
 def _clause_end(text: str, start: int, end: int) -> re.Match[str] | None:
-    for m in _CLAUSE_END.finditer(text, start, end):
+    pos = start
+    # Searching from the next mark a clause end can begin with skips the characters between
+    # faster than _CLAUSE_END (no single first character for the regex engine to jump to).
+    while mark := _CLAUSE_MARK.search(text, pos, end):
+        m = _CLAUSE_END.search(text, mark.start(), end)
+        if m is None:
+            return None
         if not _after_abbreviation(text, m.start(), start):
             return m
+        pos = m.end()
     return None
 
 
