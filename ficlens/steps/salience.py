@@ -191,10 +191,7 @@ class Salience:
 
     def resolve(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> tuple[str | None, int]:
         """The character a pronoun (or epithet) of ``gender`` at ``pos`` refers to, and how many fit."""
-        lo = bisect.bisect_left(self.starts, para_start)
-        hi = bisect.bisect_left(self.starts, pos)
-        local = [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
-        local = [c for c in local if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
+        local = [c for c in self.narration_characters(para_start, pos) if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
         if local and not epithet:
             return local[-1], 1
         pool = [c for c in self._in_view() if c not in exclude and self.fits(c, gender)]
