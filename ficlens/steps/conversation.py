@@ -92,6 +92,7 @@ def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
 
 
 def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
+    """Each turn's log-potentials for the candidates and, in a last column, "someone else"."""
     n = len(conv)
     em = [[0.0] * len(cands) for _ in range(n)]  # lists: NumPy's per-item access costs more here
     if listed:
@@ -114,12 +115,18 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
             if c in gone:
                 em[i][j] += GONE
         gone |= t.exits
+    context = conv[0].context[: len(CONTEXT)]
+    genders = [gender.get(c) for c in cands]
     for i, t in enumerate(conv):
         prev_voc = _addressed(conv[i - 1]) if i > 0 else set()
+        next_voc = conv[i + 1].vocatives if i + 1 < n else set()
+        # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
+        neighbours = [conv[k].addressee_gender for k in (i - 1, i + 1) if 0 <= k < n]
+        hints = [h for h in neighbours if h]
         for j, c in enumerate(cands):
             s = t.evidence.get(c, 0.0)
+            g = genders[j]
             if t.gender_hint in ("M", "F"):
-                g = gender.get(c)
                 s += GENDER_FIT if g == t.gender_hint else GENDER_CLASH if g in ("M", "F") else 0.0
             if c in t.vocatives:
                 s += VOCATIVE
@@ -127,18 +134,15 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
                 s += NAMED
             if c in prev_voc and c != conv[i - 1].speaker:
                 s += ADDRESSED
-            if i + 1 < n and c in conv[i + 1].vocatives and c not in t.vocatives:
+            if c in next_voc and c not in t.vocatives:
                 s += REPLIED_TO
-            if i == 0 and c in conv[0].context[: len(CONTEXT)]:
-                s += CONTEXT[conv[0].context.index(c)]
-            # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
-            g = gender.get(c)
-            for k in (i - 1, i + 1):
-                hint = conv[k].addressee_gender if 0 <= k < n else None
-                if hint and g in ("M", "F"):
+            if i == 0 and c in context:
+                s += CONTEXT[context.index(c)]
+            if g in ("M", "F"):
+                for hint in hints:
                     s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
             em[i][j] += s
-    return np.array(em)
+    return np.array([[*row, OTHER] for row in em])
 
 
 def _addressed(turn: Turn) -> set[str]:
@@ -249,7 +253,7 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         cands = _candidates(conv)
         if not cands:
             continue
-        em = np.concatenate([_emissions(conv, cands, gender, listed), np.full((len(conv), 1), OTHER)], axis=1)
+        em = _emissions(conv, cands, gender, listed)
         path, post = decode(em, [i > 0 and t.pidx - conv[i - 1].pidx > 1 for i, t in enumerate(conv)])
         for i, t in enumerate(conv):
             j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))

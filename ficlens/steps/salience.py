@@ -103,6 +103,10 @@ class Salience:
         spans = sorted((q.start, q.end) for q in doc.quotes)
         self.q_starts = [s for s, _ in spans]
         self.q_spans = spans
+        # Per name mention: whether it names a character in narration (not inside a quote).
+        self.narrated = [bool(m.character) and not self.in_quote(m.start) for m in names]
+        self.narrated_starts = [m.start for m, yes in zip(names, self.narrated) if yes]
+        self.narrated_chars = [m.character for m, yes in zip(names, self.narrated) if yes]
         self.pronouns = [
             (i, self.text[i]) for i in _subject_pronouns(self.text) if not self.in_quote(i)
         ]
@@ -145,7 +149,7 @@ class Salience:
                 continue
             m = self.names[self._next]
             self._next += 1
-            if not m.character or self.in_quote(m.start):
+            if not self.narrated[self._next - 1]:
                 continue
             self._raise(m.character, m.start + (_FOCUS_BONUS if self._is_subject(m) else 0))
 
@@ -187,10 +191,7 @@ class Salience:
 
     def resolve(self, gender: str | None, pos: int, para_start: int, exclude: set[str], epithet: bool = False) -> tuple[str | None, int]:
         """The character a pronoun (or epithet) of ``gender`` at ``pos`` refers to, and how many fit."""
-        lo = bisect.bisect_left(self.starts, para_start)
-        hi = bisect.bisect_left(self.starts, pos)
-        local = [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
-        local = [c for c in local if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
+        local = [c for c in self.narration_characters(para_start, pos) if c not in exclude and self.fits(c, gender) and (gender is None or self.gender.get(c) == gender)]
         if local and not epithet:
             return local[-1], 1
         pool = [c for c in self._in_view() if c not in exclude and self.fits(c, gender)]
@@ -230,8 +231,7 @@ class Salience:
         return out + (recent or pool[:1])
 
     def narration_characters(self, a: int, b: int) -> list[str]:
-        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
-        return [m.character for m in self.names[lo:hi] if m.character and not self.in_quote(m.start)]
+        return self.narrated_chars[bisect.bisect_left(self.narrated_starts, a) : bisect.bisect_left(self.narrated_starts, b)]
 
     def ranked(self, limit: int) -> list[str]:
         """The ``limit`` characters most in view, most first."""

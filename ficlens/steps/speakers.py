@@ -144,8 +144,12 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
     """Who the narration in ``[start, end)`` shows leaving: "Bailey was gone", "she said, and
     walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
     out: set[str] = set()
+    found = word_matches(_EXIT_RE, r.text, start, end)
+    first = next(found, None)
+    if first is None:
+        return out
     spans = [q.outer for q in quotes]
-    for m in word_matches(_EXIT_RE, r.text, start, end):
+    for m in (first, *found):
         if any(a <= m.start() < b for a, b in spans):
             continue
         clause_start = max(start, r.text.rfind(".", start, m.start()) + 1, *(b for a, b in spans if b <= m.start()))
@@ -168,7 +172,8 @@ def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: s
         return None, False
     start = tag.start
     if tag.kind == "name":
-        lead = _EPITHET_LEAD.search(r.text, max(0, tag.start - 40), tag.start)
+        lo = max(0, tag.start - 40)
+        lead = _EPITHET_LEAD.search(r.text, lo, tag.start) if r.text.find("he", lo, tag.start) >= 0 else None
         if not lead:
             return None, False
         start = lead.start()

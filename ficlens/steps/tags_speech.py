@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ficlens.lexicon import words
 from ficlens.steps.names import honorifics
@@ -57,6 +58,7 @@ _PREPOSITIONS = frozenset(
     "whom".split()
 )
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
+_CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
 _BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b")
 _ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
@@ -76,11 +78,16 @@ class Tag:
     addressee: tuple[int, int] | None = None
 
 
+@cache
+def _tag_verbs() -> frozenset[str]:
+    return words("speech_verbs") | words("beat_verbs")
+
+
 def speech_verb(word: str, strict: bool = True) -> bool:
     w = word.lower()
-    if _BREAK_IN_RE.fullmatch(w):
+    if w in _tag_verbs():
         return True
-    if w in words("speech_verbs") or w in words("beat_verbs"):
+    if w.endswith("in") and _BREAK_IN_RE.fullmatch(w):
         return True
     return not strict and (w.endswith("ed") or w in words("action_verbs"))
 
@@ -148,6 +155,7 @@ _TO_RE = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?")
 _ADJECTIVES_RE = re.compile(r"(?:[a-z]+[ \t\n]+){1,2}")
 _PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
@@ -155,16 +163,23 @@ def _after_abbreviation(text: str, dot: int, floor: int) -> bool:
     if text[dot] != ".":
         return False
     i = dot
-    while i > floor and text[i - 1].isalpha():
+    while i > floor and text[i - 1].isalpha() and dot - i <= _LONGEST_ABBREVIATION:  # longer: none of them
         i -= 1
     word = text[i:dot]
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _clause_end(text: str, start: int, end: int) -> re.Match[str] | None:
-    for m in _CLAUSE_END.finditer(text, start, end):
+    pos = start
+    # Searching from the next mark a clause end can begin with skips the characters between
+    # faster than _CLAUSE_END (no single first character for the regex engine to jump to).
+    while mark := _CLAUSE_MARK.search(text, pos, end):
+        m = _CLAUSE_END.search(text, mark.start(), end)
+        if m is None:
+            return None
         if not _after_abbreviation(text, m.start(), start):
             return m
+        pos = m.end()
     return None
 
 
@@ -192,7 +207,8 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     pos = _skip(text, start, limit)
     if pos >= limit:
         return None
-    led_by_comma = any(c in text[start:pos] for c in ",-\u2014\u2013") or _ends_with(text, start, ",-\u2014")
+    # What _skip passed over is whitespace and these marks: ",-\u2014\u2013".
+    led_by_comma = bool(text[start:pos].strip()) or _ends_with(text, start, ",-\u2014")
     passive = _passive_tag(text, pos, limit, names)
     if passive:
         return passive
@@ -257,6 +273,8 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
 def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None:
     """ "…" was uttered by Captain Wentworth / "…" was Fanny's humble answer."""
+    if not text.startswith(("was", "were", "came"), pos, limit):
+        return None
     m = _PASSIVE_BY.match(text, pos, limit)
     if m and speech_verb(m.group(1)):
         span = names.at(m.end())
@@ -314,7 +332,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     for m in _CLAUSE_END.finditer(text, start, body_end):
         if not _after_abbreviation(text, m.start(), start):
             clause_start = m.end()
-    verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if speech_verb(m.group())]
+    tag_verbs = _tag_verbs()  # speech_verb of a single word
+    verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())
     if not verbs:
