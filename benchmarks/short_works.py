@@ -11,8 +11,12 @@ not counted. Steps are timed in CPU time too, so another job on the machine does
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not an installed copy
 
 from ficlens import pipeline
 from ficlens.corpus.batch import load_options
