@@ -101,7 +101,14 @@ def _parent_addressed(r: Reader, q: Quote) -> set[str]:
 def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: dict[int, list[Quote]]) -> tags_speech.Tag | None:
     para = doc.paragraphs[pidx]
     (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
-    tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans) or tags_speech.tag_before(r.text, bs, be, r.name_spans)
+    tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans)
+    if tag is None or tag.kind != "name":
+        # 'Cassandra exclaimed, "…," she added': the name before says who "she" is; and in
+        # 'Hamidullah said: "…" She made no reply' the one after is a listener's beat.
+        before = tags_speech.tag_before(r.text, bs, be, r.name_spans)
+        named = before is not None and before.kind == "name" and before.strong
+        if tag is None or (named and (not tag.strong or _agrees(r, before, tag.gender))):
+            tag = before
     if tag is None and i == 0 and not r.text[bs:be].strip():
         span = _previous_narration(doc, pidx, quoted)
         if span:
@@ -109,6 +116,15 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
             if tag and not tag.strong:
                 tag = None
     return tag
+
+
+def _agrees(r: Reader, tag: tags_speech.Tag, gender: str | None) -> bool:
+    """True when the one a name tag names has ``gender`` (M or F), or either is unknown."""
+    who = r.character_of(tag)
+    if who is None:
+        return False
+    known = r.salience.gender.get(who)
+    return gender not in ("M", "F") or known not in ("M", "F") or known == gender
 
 
 def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str, float]) -> bool:

@@ -243,6 +243,11 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if not v:
         return None
     verb = v.group()
+    heard = _HEARD_SAY.match(text, vpos, limit) if verb in _PERCEPTION else None
+    if heard and names.at(heard.end(1)):
+        # '"I like rubies," he heard Katharine say': the one heard spoke.
+        span = names.at(heard.end(1))
+        return Tag(span[0], span[1], "name", None, verb.lower(), True, True)
     if speech_verb(verb):
         return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, True, _addressee(text, v.end(), limit, names))
     if speech_verb(verb, strict=False) and found[2] != "role":
@@ -263,9 +268,11 @@ _PASSIVE_BY = re.compile(r"(?:was|were)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+by\s+(?:the
 _ANSWER = (
     r"(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question|voice"
     r"|observation|amendment|conclusion|cry|inquiry|enquiry|assurance|protest|suggestion|explanation"
-    r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection)\b"
+    r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection|reasoning|language)\b"
 )
-_POSSESSIVE_ANSWER = re.compile(r"(?:'s|\u2019s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
+_POSSESSIVE_ANSWER = re.compile(r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
+# "and Elizabeth's reply was," before the line.
+_ANSWER_WAS = re.compile(r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER + r"\s+(?:was|is)\s*$")
 _PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _WAS = re.compile(r"(?:was|came)\s+")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -288,6 +295,7 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
     return Tag(span[0], span[1], "name", None, answer.group(1), True, True) if answer else None
 
 
+_HEARD_SAY = re.compile(r"[a-z]+(\s+)(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:say|says|saying|speak|speaking|cry|exclaim|ask|add|reply|answer|remark|observe|murmur|whisper|call)\b)")
 _HEARD = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear)\s+(?:the\s+)?$")
 
 
@@ -333,6 +341,10 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         if not _after_abbreviation(text, m.start(), start):
             clause_start = m.end()
     tag_verbs = _tag_verbs()  # speech_verb of a single word
+    owner = names.between(clause_start, body_end)
+    if owner and _ANSWER_WAS.match(text, owner[-1][1], body_end):
+        s, e = owner[-1]
+        return Tag(s, e, "name", None, "answer", False, strong)
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())
@@ -362,7 +374,7 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
 
 
 # A relative clause between a subject and its verb: ", who had been listening, said".
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|where|which)\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$")
 
 
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:

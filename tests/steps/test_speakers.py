@@ -383,3 +383,46 @@ def test_a_line_that_opens_by_calling_its_listener_mamma():
         '"We shall see, my love."'
     )
     assert [g[1] for g in speakers(text, characters=roster)][1] == "Mrs. Bennet"
+
+
+def test_a_name_before_the_line_says_who_the_pronoun_after_it_is():
+    roster = [{"name": "Katharine Hilbery", "gender": "F"}, {"name": "Cassandra Otway", "gender": "F"}, {"name": "William Rodney", "gender": "M"}]
+    text = (
+        "Katharine Hilbery stood by the river, pale and still, and Katharine looked at the water.\n\n"
+        'William Rodney and Cassandra Otway turned, and Cassandra exclaimed, as Katharine looked up, "She looks as if she '
+        'were offering up a sacrifice! Very beautiful," she added quickly.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Cassandra Otway"]
+
+
+def test_a_name_before_the_line_outweighs_a_listeners_beat_after_it():
+    roster = [{"name": "Adela Quested", "aliases": ["Adela"], "gender": "F"}, {"name": "Hamidullah", "gender": "M"}]
+    text = 'Adela Quested waited with Hamidullah.\n\nWhen he had gone, Hamidullah said to her bitingly: "Really, really." She made no reply.'
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Hamidullah"]
+
+
+def test_whose_answer_it_was_before_the_line_and_with_a_lost_apostrophe():
+    roster = [{"name": "Mary Musgrove", "aliases": ["Mary"], "gender": "F"}, {"name": "Elizabeth Elliot", "aliases": ["Elizabeth"], "gender": "F"}, {"name": "Anne Elliot", "aliases": ["Anne"], "gender": "F"}]
+    text = (
+        "Mary Musgrove wrote to Anne Elliot and Elizabeth Elliot.\n\n"
+        '"I cannot possibly do without Anne," was Mary\'s reasoning; and Elizabeth\'s reply was, "Then Anne had better stay."\n\n'
+        "Anne said nothing to either.\n\n"
+        '"My brother does know it," was Mary s answer.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Mary Musgrove", "Elizabeth Elliot", "Mary Musgrove"]
+
+
+def test_a_name_inside_a_where_clause_is_not_the_tag_subject():
+    roster = [{"name": "Diana Barry", "aliases": ["Diana"], "gender": "F"}, {"name": "Anne Shirley", "aliases": ["Anne"], "gender": "F"}]
+    text = (
+        "Diana Barry and Anne Shirley stayed up late.\n\n"
+        'Diana, going to the east gable, where Anne was standing at her window, said gently:\n\n'
+        '"Anne dear, would you like to have me sleep with you tonight?"'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Diana Barry"]
+
+
+def test_the_one_heard_after_the_line_is_its_speaker():
+    roster = [{"name": "Ralph Denham", "aliases": ["Ralph"], "gender": "M"}, {"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}, {"name": "William Rodney", "gender": "M"}]
+    text = 'Ralph Denham sat apart from William Rodney and Katharine Hilbery.\n\n"I like rubies," he heard Katharine say.'
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Katharine Hilbery"]
