@@ -56,6 +56,19 @@ def _subject_pronouns(text: str) -> list[int]:
     return found
 
 
+_NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+# Words that may follow a name that is not a subject: "Cassandra and her aunt", "Jane, who".
+_NOT_VERBS = frozenset(
+    "and or nor but who whom whose which that the a an of in on at with to from by for as than so "
+    "too also herself himself alone only both all either".split()
+)
+
+
+def _verb_follows(text: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(text, pos, pos + 30)
+    return m is not None and m.group(1) not in _NOT_VERBS
+
+
 @dataclass
 class Turn:
     """One paragraph's worth of dialogue: its quotes and who (we think) spoke them."""
@@ -134,7 +147,11 @@ class Salience:
             if self.text[i] == "\n" and i > 0 and self.text[i - 1] == "\n":
                 return True
             i -= 1
-        return i < 0 or self.text[i] in ".!?;:"
+        if i < 0 or self.text[i] in ".!?;:":
+            return True
+        # "From being a mature woman charged with a mission, Cassandra shrunk": a verb after the
+        # name makes it the subject after a comma too.
+        return self.text[i] == "," and _verb_follows(self.text, m.end)
 
     def advance(self, pos: int) -> None:
         """Take in the name mentions and subject pronouns of narration before ``pos``."""

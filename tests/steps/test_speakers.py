@@ -426,3 +426,13 @@ def test_the_one_heard_after_the_line_is_its_speaker():
     roster = [{"name": "Ralph Denham", "aliases": ["Ralph"], "gender": "M"}, {"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}, {"name": "William Rodney", "gender": "M"}]
     text = 'Ralph Denham sat apart from William Rodney and Katharine Hilbery.\n\n"I like rubies," he heard Katharine say.'
     assert [g[1] for g in speakers(text, characters=roster)] == ["Katharine Hilbery"]
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_a_pronoun_tag_goes_to():
+    roster = [{"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}, {"name": "Cassandra Otway", "aliases": ["Cassandra"], "gender": "F"}]
+    text = (
+        "Katharine Hilbery listened. She was neither shocked nor surprised.\n\n"
+        "From being a woman charged with an important mission, Cassandra shrunk to the stature of a child.\n\n"
+        '"Do you think I have been very foolish about it?" she asked.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Cassandra Otway"]
