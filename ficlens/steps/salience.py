@@ -4,9 +4,9 @@ Each character keeps the position where they were last named in narration, last
 named as the subject of a sentence, and last spoke. A pronoun or epithet goes to
 the character of fitting gender with the most recent of these, where being a
 subject or a speaker counts as if it were `_FOCUS_BONUS` characters more
-recent. A sentence of narration opened by "He" or "She" counts as the subject
-sentence of whoever such a pronoun would then refer to, so a character followed
-through a page of "she did, she said" stays in focus. In a conversation, "he said"
+recent. A "he" or "she" in narration (always some clause's subject) counts as the
+subject sentence of whoever such a pronoun would then refer to, so a character
+followed through a page of "she did, and then she said" stays in focus. In a conversation, "he said"
 after one man's line points to the other man in it, so the previous speaker yields
 to another active candidate.
 """
@@ -24,38 +24,8 @@ _ACTIVE_WINDOW = 2500
 _CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
 _NEVER = -(10**9)
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
-# "She" opening a sentence of narration: the one in focus goes on being the subject.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?;:\n])[\"'\u201d\u2019)]*\s+)(He|She)\b", re.MULTILINE)
-_HE_SHE = re.compile(r"(?:He|She)\b")
-_CLOSERS = frozenset("\"'\u201d\u2019)")
-_ENDS = frozenset(".!?;:\n")
-
-
-def _subject_pronouns(text: str) -> list[int]:
-    """Where `_PRONOUN_SUBJECT`'s group 1 starts, in order: each He or She checked backwards
-    (a line start; or white space after an end of sentence or a new line, closing quotes
-    between), several times faster than that pattern's scan of every position."""
-    found = []
-    for m in _HE_SHE.finditer(text):
-        i = m.start()
-        if i == 0 or text[i - 1] == "\n":
-            found.append(i)
-            continue
-        w = i
-        while w and text[w - 1].isspace():
-            w -= 1
-        if w == i:
-            continue
-        if "\n" in text[w : i - 1]:
-            found.append(i)
-            continue
-        while w and text[w - 1] in _CLOSERS:
-            w -= 1
-        if w and text[w - 1] in _ENDS:
-            found.append(i)
-    return found
-
-
+# "he" or "she" anywhere in narration is some clause's subject.
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
 # Words that may follow a name that is not a subject: "Cassandra and her aunt", "Jane, who".
 _NOT_VERBS = frozenset(
@@ -121,7 +91,7 @@ class Salience:
         self.narrated_starts = [m.start for m, yes in zip(names, self.narrated) if yes]
         self.narrated_chars = [m.character for m, yes in zip(names, self.narrated) if yes]
         self.pronouns = [
-            (i, self.text[i]) for i in _subject_pronouns(self.text) if not self.in_quote(i)
+            (m.start(), self.text[m.start()].upper()) for m in _SUBJECT_PRONOUN.finditer(self.text) if not self.in_quote(m.start())
         ]
         self._next_pronoun = 0
         # Subject pronouns of narration taken in so far: (position, the character it was read as).

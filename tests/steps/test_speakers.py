@@ -436,3 +436,15 @@ def test_a_name_after_an_opening_phrase_is_the_subject_a_pronoun_tag_goes_to():
         '"Do you think I have been very foolish about it?" she asked.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Cassandra Otway"]
+
+
+def test_she_in_the_middle_of_a_sentence_keeps_its_referent_in_focus():
+    roster = [{"name": "Mary Datchet", "aliases": ["Mary"], "gender": "F"}, {"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}]
+    text = (
+        "Mary sat down by the fire. For a long time the coals glowed and faded, and the clock on the shelf "
+        "ticked through the quiet of the evening, and the rain ran down the long windows of the office, "
+        "and she thought of the committee and the long evenings of work that lay ahead of them all, "
+        "and she was content. A letter from Katharine lay on the table.\n\n"
+        '"I shall answer it tomorrow," she said.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Mary Datchet"]
