@@ -104,7 +104,7 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
     tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans) or tags_speech.tag_before(r.text, bs, be, r.name_spans)
     if tag is None and i == 0 and not r.text[bs:be].strip():
         span = _previous_narration(doc, pidx, quoted)
-        if span:
+        if span and not tags_speech.ends_sentence(r.text, *span):
             tag = tags_speech.tag_before(r.text, span[0], span[1], r.name_spans)
             if tag and not tag.strong:
                 tag = None

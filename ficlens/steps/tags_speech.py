@@ -361,6 +361,12 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
 
 
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when the narration ``text[start:end]`` ends with ".", "!" or "?": then `tag_before`
+    finds no strong tag in it, which alone could lead into the next paragraph."""
+    return text[start:end].rstrip()[-1:] in (".", "!", "?")
+
+
 # A relative clause between a subject and its verb: ", who had been listening, said".
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$")
 

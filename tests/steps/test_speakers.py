@@ -383,3 +383,28 @@ def test_a_line_that_opens_by_calling_its_listener_mamma():
         '"We shall see, my love."'
     )
     assert [g[1] for g in speakers(text, characters=roster)][1] == "Mrs. Bennet"
+
+
+def test_narration_ending_a_sentence_never_holds_a_strong_tag_before():
+    # speakers skips tag_before over the previous paragraph when ends_sentence says this.
+    names = tags_speech.Mentions([(0, 4)])
+    for narration in ("Mark said.", "Mark said to her!  ", "Mark asked?\n", "Then Mark said it.", "Mark said,", "Mark said:"):
+        tag = tags_speech.tag_before(narration, 0, len(narration), names)
+        if tags_speech.ends_sentence(narration, 0, len(narration)):
+            assert tag is None or not tag.strong
+        else:
+            assert tag is not None and tag.strong
+
+
+def test_ends_sentence():
+    assert tags_speech.ends_sentence("He left.  \n", 0, 11)
+    assert tags_speech.ends_sentence("Why? ", 0, 5)
+    assert not tags_speech.ends_sentence("Mark said, ", 0, 11)
+    assert not tags_speech.ends_sentence("   ", 0, 3)
+    assert not tags_speech.ends_sentence("He left. Then", 0, 8 + 5)
+    assert tags_speech.ends_sentence("He left. Then", 0, 8)
+
+
+def test_a_tag_closing_the_paragraph_before_leads_into_a_bare_quote():
+    text = 'Anna and Ben sat down.\n\nThen Ben said,\n\n"It is late."\n\nAnna nodded.\n\n"Very late."'
+    assert [g[1] for g in speakers(text)][0] == "Ben"
