@@ -330,8 +330,8 @@ def attribute(doc: Document) -> None:
         else:
             if turns:
                 between = doc.paragraphs[turns[-1].pidx + 1 : pidx]
-                turn.bridge = sum(len(p) for p in between)
                 if between:
+                    turn.bridge = sum(p.end - p.start for p in between)
                     # Whoever the narration just before this line is about is likely in it,
                     # unless it shows them leaving.
                     for c in dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end)):

@@ -408,3 +408,16 @@ def test_ends_sentence():
 def test_a_tag_closing_the_paragraph_before_leads_into_a_bare_quote():
     text = 'Anna and Ben sat down.\n\nThen Ben said,\n\n"It is late."\n\nAnna nodded.\n\n"Very late."'
     assert [g[1] for g in speakers(text)][0] == "Ben"
+
+
+def test_a_long_narration_paragraph_ends_the_conversation():
+    # Turns alternate across a short paragraph of narration; past _MAX_BRIDGE characters of it,
+    # the next line starts a new conversation and goes to the one in focus.
+    start = '"Ready?" asked Anna.\n\n"Always," said Ben.\n\n'
+    short = "The rain went on."
+    long = (
+        "The rain went on outside, steady and grey, over the roofs and the empty square, and the lamps"
+        " along the river came on one by one while the clocks of the town struck the hour."
+    )
+    assert [g[1] for g in speakers(start + short + '\n\n"Go."')] == ["Anna", "Ben", "Anna"]
+    assert [g[1] for g in speakers(start + long + '\n\n"Go."')] == ["Anna", "Ben", "Ben"]
