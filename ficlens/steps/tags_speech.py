@@ -202,6 +202,8 @@ def _voice_of(text: str, pos: int, limit: int, names: Mentions) -> tuple | None:
 
 def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag at the start of the narration ``text[start:end]`` that follows a quote."""
+    if start >= end:  # a quote that closes its paragraph
+        return None
     clause_end = _clause_end(text, start, end)
     limit = clause_end.start() + 1 if clause_end else end
     pos = _skip(text, start, limit)

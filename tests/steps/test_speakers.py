@@ -421,3 +421,10 @@ def test_a_long_narration_paragraph_ends_the_conversation():
     )
     assert [g[1] for g in speakers(start + short + '\n\n"Go."')] == ["Anna", "Ben", "Anna"]
     assert [g[1] for g in speakers(start + long + '\n\n"Go."')] == ["Anna", "Ben", "Ben"]
+
+
+def test_no_tag_after_a_quote_that_closes_its_paragraph():
+    text = '"A present," said Dolly.'
+    names = tags_speech.Mentions([(18, 23)])
+    assert tags_speech.tag_after(text, len(text), len(text), names) is None
+    assert tags_speech.tag_after(text, 12, len(text), names) is not None
