@@ -351,12 +351,13 @@ def attribute(doc: Document) -> None:
         _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
     _unify_chains(doc.quotes, by_id)
+    named = confidence.for_rule("tag_name")
     for t in turns:
         for q in t.quotes:
             if not q.speaker:
                 q.confidence = 0.0
             elif q.rule == "tag_name":
-                q.confidence = confidence.for_rule("tag_name")
+                q.confidence = named
             else:
                 q.confidence = confidence.calibrate(q.rule, t.posterior)
     for q in doc.quotes:

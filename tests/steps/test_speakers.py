@@ -428,3 +428,10 @@ def test_no_tag_after_a_quote_that_closes_its_paragraph():
     names = tags_speech.Mentions([(18, 23)])
     assert tags_speech.tag_after(text, len(text), len(text), names) is None
     assert tags_speech.tag_after(text, 12, len(text), names) is not None
+
+
+def test_a_named_tag_gets_its_rule_accuracy_as_confidence():
+    from ficlens.steps import confidence
+
+    d = ficlens.analyze('"Hi," said Anna.\n\n"Hello," said Ben.\n\n"Bye."').to_dict()
+    assert [q["confidence"] for q in d["quotes"][:2]] == [confidence.for_rule("tag_name")] * 2
