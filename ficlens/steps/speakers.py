@@ -111,7 +111,7 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
             tag = before
     if tag is None and i == 0 and not r.text[bs:be].strip():
         span = _previous_narration(doc, pidx, quoted)
-        if span:
+        if span and not tags_speech.ends_sentence(r.text, *span):
             tag = tags_speech.tag_before(r.text, span[0], span[1], r.name_spans)
             if tag and not tag.strong:
                 tag = None
@@ -346,8 +346,8 @@ def attribute(doc: Document) -> None:
         else:
             if turns:
                 between = doc.paragraphs[turns[-1].pidx + 1 : pidx]
-                turn.bridge = sum(len(p) for p in between)
                 if between:
+                    turn.bridge = sum(p.end - p.start for p in between)
                     # Whoever the narration just before this line is about is likely in it,
                     # unless it shows them leaving.
                     for c in dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end)):
@@ -367,12 +367,13 @@ def attribute(doc: Document) -> None:
         _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
     _unify_chains(doc.quotes, by_id)
+    named = confidence.for_rule("tag_name")
     for t in turns:
         for q in t.quotes:
             if not q.speaker:
                 q.confidence = 0.0
             elif q.rule == "tag_name":
-                q.confidence = confidence.for_rule("tag_name")
+                q.confidence = named
             else:
                 q.confidence = confidence.calibrate(q.rule, t.posterior)
     for q in doc.quotes:

@@ -202,6 +202,8 @@ def _voice_of(text: str, pos: int, limit: int, names: Mentions) -> tuple | None:
 
 def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     """A tag at the start of the narration ``text[start:end]`` that follows a quote."""
+    if start >= end:  # a quote that closes its paragraph
+        return None
     clause_end = _clause_end(text, start, end)
     limit = clause_end.start() + 1 if clause_end else end
     pos = _skip(text, start, limit)
@@ -371,6 +373,12 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return None
     s, e, kind, gender = subject
     return Tag(s, e, kind, gender, verb.group().lower(), False, strong, _addressee(text, verb.end(), body_end, names))
+
+
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when the narration ``text[start:end]`` ends with ".", "!" or "?": then `tag_before`
+    finds no strong tag in it, which alone could lead into the next paragraph."""
+    return text[start:end].rstrip()[-1:] in (".", "!", "?")
 
 
 # A relative clause between a subject and its verb: ", who had been listening, said".

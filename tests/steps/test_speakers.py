@@ -448,3 +448,55 @@ def test_she_in_the_middle_of_a_sentence_keeps_its_referent_in_focus():
         '"I shall answer it tomorrow," she said.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Mary Datchet"]
+
+
+def test_narration_ending_a_sentence_never_holds_a_strong_tag_before():
+    # speakers skips tag_before over the previous paragraph when ends_sentence says this.
+    names = tags_speech.Mentions([(0, 4)])
+    for narration in ("Mark said.", "Mark said to her!  ", "Mark asked?\n", "Then Mark said it.", "Mark said,", "Mark said:"):
+        tag = tags_speech.tag_before(narration, 0, len(narration), names)
+        if tags_speech.ends_sentence(narration, 0, len(narration)):
+            assert tag is None or not tag.strong
+        else:
+            assert tag is not None and tag.strong
+
+
+def test_ends_sentence():
+    assert tags_speech.ends_sentence("He left.  \n", 0, 11)
+    assert tags_speech.ends_sentence("Why? ", 0, 5)
+    assert not tags_speech.ends_sentence("Mark said, ", 0, 11)
+    assert not tags_speech.ends_sentence("   ", 0, 3)
+    assert not tags_speech.ends_sentence("He left. Then", 0, 8 + 5)
+    assert tags_speech.ends_sentence("He left. Then", 0, 8)
+
+
+def test_a_tag_closing_the_paragraph_before_leads_into_a_bare_quote():
+    text = 'Anna and Ben sat down.\n\nThen Ben said,\n\n"It is late."\n\nAnna nodded.\n\n"Very late."'
+    assert [g[1] for g in speakers(text)][0] == "Ben"
+
+
+def test_a_long_narration_paragraph_ends_the_conversation():
+    # Turns alternate across a short paragraph of narration; past _MAX_BRIDGE characters of it,
+    # the next line starts a new conversation and goes to the one in focus.
+    start = '"Ready?" asked Anna.\n\n"Always," said Ben.\n\n'
+    short = "The rain went on."
+    long = (
+        "The rain went on outside, steady and grey, over the roofs and the empty square, and the lamps"
+        " along the river came on one by one while the clocks of the town struck the hour."
+    )
+    assert [g[1] for g in speakers(start + short + '\n\n"Go."')] == ["Anna", "Ben", "Anna"]
+    assert [g[1] for g in speakers(start + long + '\n\n"Go."')] == ["Anna", "Ben", "Ben"]
+
+
+def test_no_tag_after_a_quote_that_closes_its_paragraph():
+    text = '"A present," said Dolly.'
+    names = tags_speech.Mentions([(18, 23)])
+    assert tags_speech.tag_after(text, len(text), len(text), names) is None
+    assert tags_speech.tag_after(text, 12, len(text), names) is not None
+
+
+def test_a_named_tag_gets_its_rule_accuracy_as_confidence():
+    from ficlens.steps import confidence
+
+    d = ficlens.analyze('"Hi," said Anna.\n\n"Hello," said Ben.\n\n"Bye."').to_dict()
+    assert [q["confidence"] for q in d["quotes"][:2]] == [confidence.for_rule("tag_name")] * 2
