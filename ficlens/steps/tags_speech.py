@@ -60,8 +60,8 @@ _PREPOSITIONS = frozenset(
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
 _CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
-_BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b")
-_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly))*")
+_BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b|(?:burst|broke)\s+(?:out|forth)\b")
+_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly|forth))*")
 
 
 @dataclass(slots=True)
@@ -87,7 +87,7 @@ def speech_verb(word: str, strict: bool = True) -> bool:
     w = word.lower()
     if w in _tag_verbs():
         return True
-    if w.endswith("in") and _BREAK_IN_RE.fullmatch(w):
+    if " " in w and _BREAK_IN_RE.fullmatch(w):
         return True
     return not strict and (w.endswith("ed") or w in words("action_verbs"))
 
@@ -241,7 +241,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return None
     adv = _ADVERB_RE.match(text, found[1], limit)
     vpos = _skip(text, adv.end() if adv else found[1], limit, " \t\n")
-    v = _WORD_RE.match(text, vpos, limit)
+    v = _BREAK_IN_RE.match(text, vpos, limit) or _WORD_RE.match(text, vpos, limit)
     if not v:
         return None
     verb = v.group()

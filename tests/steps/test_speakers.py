@@ -500,3 +500,8 @@ def test_a_named_tag_gets_its_rule_accuracy_as_confidence():
 
     d = ficlens.analyze('"Hi," said Anna.\n\n"Hello," said Ben.\n\n"Bye."').to_dict()
     assert [q["confidence"] for q in d["quotes"][:2]] == [confidence.for_rule("tag_name")] * 2
+
+
+def test_burst_out_after_a_line_is_a_tag():
+    tag = tags_speech.tag_after(' he burst out. "Who', 0, 14, tags_speech.Mentions([]))
+    assert tag is not None and tag.kind == "pronoun" and tag.gender == "M" and tag.strong
