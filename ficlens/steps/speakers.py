@@ -269,6 +269,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         # "he asked Mark": not Mark.
         possessor = r.char_at.get(tag.start) if epithet else None  # "Margaret's young man" is not Margaret
         not_them = turn.vocatives | set(q.addressees) | ({possessor} if possessor else set())
+        r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:
             turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
@@ -334,8 +335,9 @@ def attribute(doc: Document) -> None:
     for pidx in sorted(by_para):
         para = doc.paragraphs[pidx]
         r.salience.advance(para.start)
+        context = r.salience.ranked(6)  # before reading the turn moves salience into its paragraph
         turn = _read_turn(r, doc, pidx, by_para[pidx], quoted)
-        turn.context = r.salience.ranked(6)
+        turn.context = context
         if r.first_person:
             turn.context = [NARRATOR, *turn.context[:5]]
             # The one telling the story is in every scene of it.

@@ -505,3 +505,15 @@ def test_a_named_tag_gets_its_rule_accuracy_as_confidence():
 def test_burst_out_after_a_line_is_a_tag():
     tag = tags_speech.tag_after(' he burst out. "Who', 0, 14, tags_speech.Mentions([]))
     assert tag is not None and tag.kind == "pronoun" and tag.gender == "M" and tag.strong
+
+
+def test_she_earlier_in_the_paragraph_decides_the_pronoun_tag():
+    roster = [{"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}, {"name": "Cassandra Otway", "aliases": ["Cassandra"], "gender": "F"}, {"name": "William Rodney", "aliases": ["Rodney"], "gender": "M"}]
+    text = (
+        "Katharine Hilbery came in with William Rodney, and they talked of the weather for a long time, "
+        "of the rain and the fog and the trains that never came, until the clock struck nine, and then "
+        "they talked of the theatre, of the new play and the old actors, and of the long drive home.\n\n"
+        "When Rodney turned to Cassandra, nobody spoke. She shrank back a little, "
+        'and looked first at Katharine and then at Rodney. "You must know the truth," she said.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Cassandra Otway"]
