@@ -22,7 +22,8 @@ def test_the_python_decoder_gives_numpys_bits():
                 em = rng.normal(size=(n, k)) * rng.choice([0.5, 2.0, 6.0])
                 if rng.random() < 0.3:
                     em = np.round(em)  # ties
-                narrated = [bool(x) for x in rng.random(n) < 0.3]
+                kinds = [conversation.PLAIN, conversation.NARRATED, conversation.BARE]
+                narrated = [kinds[x] for x in rng.choice(3, size=n, p=[0.4, 0.3, 0.3])]
                 path, post = conversation.decode(em, narrated)
                 want_path, want_post = _numpy_decode(em, narrated)
                 assert path == want_path
