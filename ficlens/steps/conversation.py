@@ -4,10 +4,11 @@ A conversation is a run of dialogue paragraphs with little narration between
 them (`_MAX_GAP`, `_MAX_BRIDGE`). Each turn brings local evidence, scored per
 candidate speaker by `speakers` (a tag naming someone, a pronoun of some gender,
 an action beat, names addressed in the lines); the conversation brings its
-shape: lines alternate, a person rarely speaks two paragraphs running (but often
-goes on after a paragraph of narration: a pause, a gesture), someone
-addressed by name usually answers next, and in a talk of three a line often
-returns to the one who spoke two turns before.
+shape: lines alternate, a person rarely speaks two paragraphs running (almost
+never when nothing but the paragraph break stands between the two lines, but
+often after narration: a pause, a gesture, a paragraph of it or a few lines
+around the quotes), someone addressed by name usually answers next, and in a
+talk of three a line often returns to the one who spoke two turns before.
 
 These are the log-potentials of a second-order chain over the turns; the
 decoder finds the best sequence of speakers (Viterbi) and each turn's posterior
@@ -30,7 +31,10 @@ _MAX_BRIDGE = 150  # characters of narration between two turns of one conversati
 _MAX_CANDIDATES = 7
 
 REPEAT = -0.75  # the same person speaks two turns running
-REPEAT_AFTER_NARRATION = 1.0  # ... with a paragraph of narration between the two
+REPEAT_BARE = -1.25  # ... with nothing but the paragraph break between the two lines
+REPEAT_AFTER_NARRATION = 1.0  # ... with narration between the two: a paragraph, or an aside
+ASIDE_BARE = 10  # characters between two lines of adjacent paragraphs, at most, for "nothing"
+ASIDE_LONG = 100  # ... at least, for an aside (the tag and narration around the quotes)
 RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
 REPLIED_TO = 2.0  # someone named in the next line spoke the one before it
@@ -150,6 +154,23 @@ def _addressed(turn: Turn) -> set[str]:
     return turn.vocatives | {a for q in turn.quotes for a in q.addressees}
 
 
+# How the narration stands between a turn's lines and the previous turn's, which sets the
+# weight of the same person speaking again (`_repeat`).
+PLAIN, NARRATED, BARE = 0, 1, 2  # a tag or a little narration; a lot of it; nothing
+
+
+def _between(prev: Turn, turn: Turn) -> int:
+    """What stands between the previous turn's last line and this turn's first."""
+    if turn.pidx - prev.pidx > 1:
+        return NARRATED
+    aside = turn.quotes[0].outer[0] - prev.quotes[-1].outer[1]
+    return NARRATED if aside >= ASIDE_LONG else BARE if aside <= ASIDE_BARE else PLAIN
+
+
+def _repeat(kind: int) -> float:
+    return REPEAT_AFTER_NARRATION if kind == NARRATED else REPEAT_BARE if kind == BARE else REPEAT
+
+
 def _transitions(k: int, repeat: float) -> np.ndarray:
     """trans[a, b, c]: speaker a two turns back, b last turn, c now."""
     trans = np.zeros((k, k, k))
@@ -171,8 +192,11 @@ def _exp_potentials(k: int, repeat: float, ret: float) -> tuple[np.ndarray, np.n
     return trans, first_step
 
 
-def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int], np.ndarray]:
+def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int], np.ndarray]:
     """The likeliest speaker sequence, and each turn's posterior over the candidates.
+
+    ``narrated[t]`` is what stands between turn t and the one before (`_between`; a bool
+    reads as PLAIN or NARRATED).
 
     Forward-backward over states (previous speaker, current speaker), in probability
     space with each step rescaled; the decisions are the likeliest whole sequence
@@ -187,10 +211,10 @@ def decode(em: np.ndarray, narrated: list[bool] | None = None) -> tuple[list[int
         return [int(np.argmax(p))], p[None, :]
     narrated = narrated or [False] * n
     if k <= _SMALL_K:
-        weights = {x: (REPEAT_AFTER_NARRATION if x else REPEAT, RETURN) for x in set(narrated)}
+        weights = {x: (_repeat(x), RETURN) for x in set(narrated)}
         kernels = [_kernels(k, *weights[x]) for x in narrated]
         return small_decoder.decode_small(e.tolist(), kernels, kernels[1][5])
-    kinds = {x: _exp_potentials(k, REPEAT_AFTER_NARRATION if x else REPEAT, RETURN) for x in set(narrated)}
+    kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
     trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
     first_step = kinds[narrated[1]][1]
     # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
@@ -254,7 +278,7 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         if not cands:
             continue
         em = _emissions(conv, cands, gender, listed)
-        path, post = decode(em, [i > 0 and t.pidx - conv[i - 1].pidx > 1 for i, t in enumerate(conv)])
+        path, post = decode(em, [PLAIN] + [_between(a, b) for a, b in zip(conv, conv[1:])])
         for i, t in enumerate(conv):
             j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))
             t.speaker = cands[j]

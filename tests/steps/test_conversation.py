@@ -22,7 +22,8 @@ def test_the_python_decoder_gives_numpys_bits():
                 em = rng.normal(size=(n, k)) * rng.choice([0.5, 2.0, 6.0])
                 if rng.random() < 0.3:
                     em = np.round(em)  # ties
-                narrated = [bool(x) for x in rng.random(n) < 0.3]
+                kinds = [conversation.PLAIN, conversation.NARRATED, conversation.BARE]
+                narrated = [kinds[x] for x in rng.choice(3, size=n, p=[0.4, 0.3, 0.3])]
                 path, post = conversation.decode(em, narrated)
                 want_path, want_post = _numpy_decode(em, narrated)
                 assert path == want_path
@@ -35,3 +36,26 @@ def test_alternation_decides_untagged_turns_between_tags():
     path, post = conversation.decode(em, [False] * 5)
     assert path == [0, 1, 0, 1, 0]
     assert np.allclose(post.sum(axis=1), 1.0)
+
+
+def _two_turns(gap: int, hint: float):
+    """Ann's tagged line, then an untagged one ``gap`` characters on with ``hint`` for Ann."""
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    said = Turn(0, [Quote(0, 20, id="q0")], evidence={"ann": 8.0}, context=["ann", "ben"], cue="tag_name")
+    untagged = Turn(1, [Quote(20 + gap, 40 + gap, id="q1")], evidence={"ann": hint})
+    conversation.decide([said, untagged], {})
+    return untagged.speaker
+
+
+def test_a_line_right_after_anothers_is_rarely_the_same_persons():
+    # Only a paragraph break between Ann's tagged line and the next: a weak hint of Ann
+    # (a mention) does not outweigh how seldom one person speaks two such lines running.
+    assert _two_turns(2, 0.6) == "ben"
+
+
+def test_after_an_aside_the_same_person_often_goes_on():
+    # '"…," said Ann, and she crossed to the window and looked out for a while.' / '"…"'
+    assert _two_turns(110, 0.2) == "ann"
+    assert _two_turns(30, 0.2) == "ben"  # a tag alone between them
