@@ -517,3 +517,13 @@ def test_she_earlier_in_the_paragraph_decides_the_pronoun_tag():
         'and looked first at Katharine and then at Rodney. "You must know the truth," she said.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Cassandra Otway"]
+
+
+def test_a_speech_verb_in_its_base_form_tags_the_line():
+    roster = [{"name": "Mrs. Cosham", "gender": "F"}, {"name": "Katharine Hilbery", "aliases": ["Katharine"], "gender": "F"}, {"name": "Ralph Denham", "gender": "M"}]
+    text = (
+        "Ralph Denham stood by the shelves with Katharine Hilbery.\n\n"
+        "He paused so long over the book that Mrs. Cosham had time to look over his shoulder and ask her niece:\n\n"
+        '"And have you settled upon a house yet, Katharine?"'
+    )
+    assert speakers(text, characters=roster) == [("And have you settled upon a house yet, Katharine?", "Mrs. Cosham", "explicit")]
