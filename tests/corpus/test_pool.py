@@ -31,3 +31,35 @@ def test_pool_stalled_worker_is_killed_and_replaced():
 def test_pool_task_that_raises_fails_its_chunk():
     _, _, lost = _run([_chunk("a", "1", "2")], helpers.raise_always)
     assert lost and lost[0][0] == ["1", "2"] and "disk full" in lost[0][2]
+
+
+def test_pool_every_report_arrives_in_order():
+    seen, results, lost = _run([_chunk("a", *map(str, range(50))), _chunk("b", "50", "51")], helpers.crash_on_boom)
+    assert seen == [str(i) for i in range(52)] and not lost
+    assert results == [[str(i) for i in range(50)], ["50", "51"]]
+
+
+class _Conn:
+    def __init__(self):
+        self.sent = []
+
+    def send(self, message):
+        self.sent.append(message)
+
+
+def test_pool_reports_are_counted_at_once_and_sent_in_batches(monkeypatch):
+    import ctypes
+
+    from ficlens.corpus import pool
+
+    monkeypatch.setattr(pool, "REPORT_EVERY", 3600.0)
+    conn, done = _Conn(), ctypes.c_longlong(0)
+    reports = pool._Reports(conn, done)
+    for i in range(100):
+        reports(i)
+    assert done.value == 100 and conn.sent == []  # within REPORT_EVERY: counted, not sent
+    monkeypatch.setattr(pool, "REPORT_EVERY", 0.0)
+    reports(100)
+    assert conn.sent == [("work", list(range(101)), None)]
+    reports.send("chunk", "result")
+    assert conn.sent[-1] == ("chunk", [], "result") and done.value == 101
