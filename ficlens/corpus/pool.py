@@ -125,6 +125,29 @@ class _Worker:
         self.conn.close()
 
 
+class _Chunks:
+    """The chunks still to run: those to retry first, then the source's, one of which is read ahead."""
+
+    def __init__(self, chunks: Iterator[Chunk]) -> None:
+        self.retry: deque[Chunk] = deque()
+        self.source = iter(chunks)
+        self.ahead: Chunk | None = None
+        self.exhausted = False
+
+    def read_ahead(self) -> None:
+        """Read the source's next chunk while the workers are busy, so that a worker set free need not wait for it."""
+        if self.ahead is None and not self.exhausted:
+            self.ahead = next(self.source, None)
+            self.exhausted = self.ahead is None
+
+    def next(self) -> Chunk | None:
+        if self.retry:
+            return self.retry.popleft()
+        self.read_ahead()
+        chunk, self.ahead = self.ahead, None
+        return chunk
+
+
 def run_local(
     chunks: Iterator[Chunk],
     task: Task,
@@ -143,19 +166,7 @@ def run_local(
     """
     mp = _context()
     pool = [_Worker(mp, task, context) for _ in range(workers)]
-    retry: deque[Chunk] = deque()
-    source = iter(chunks)
-    exhausted = False
-
-    def next_chunk() -> Chunk | None:
-        nonlocal exhausted
-        if retry:
-            return retry.popleft()
-        if exhausted:
-            return None
-        chunk = next(source, None)
-        exhausted = chunk is None
-        return chunk
+    todo = _Chunks(chunks)
 
     def lost(w: _Worker, reason: str, stage: str = "worker") -> None:
         chunk = w.chunk
@@ -167,7 +178,7 @@ def run_local(
             on_lost(replace(chunk, part=f"{chunk.part}-lost{chunk.attempt}", items=culprit), reason, stage)
         rest = chunk.items[: w.done] + chunk.items[w.done + 1 :]
         if rest and (culprit or chunk.attempt < 1):
-            retry.append(Chunk(f"{chunk.part}-r{chunk.attempt + 1}", rest, chunk.attempt + 1))
+            todo.retry.append(Chunk(f"{chunk.part}-r{chunk.attempt + 1}", rest, chunk.attempt + 1))
         elif rest:
             on_lost(replace(chunk, items=rest), reason, "worker")
         w.stop(kill=True)
@@ -177,13 +188,14 @@ def run_local(
         while True:
             for w in pool:
                 if w.chunk is None:
-                    chunk = next_chunk()
+                    chunk = todo.next()
                     if chunk is None:
                         break
                     w.assign(chunk)
             busy = [w for w in pool if w.chunk is not None]
             if not busy:
                 return
+            todo.read_ahead()
             ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.5))
             now = time.monotonic()
             for w in busy:

@@ -63,3 +63,16 @@ def test_pool_reports_are_counted_at_once_and_sent_in_batches(monkeypatch):
     assert conn.sent == [("work", list(range(101)), None)]
     reports.send("chunk", "result")
     assert conn.sent[-1] == ("chunk", [], "result") and done.value == 101
+
+
+def test_pool_reads_the_next_chunk_while_the_workers_are_busy():
+    pulled, pulled_when_done = [], []
+
+    def chunks():
+        for part in "abc":
+            pulled.append(part)
+            yield _chunk(part, part + "1")
+
+    run_local(chunks(), helpers.crash_on_boom, None, 1, lambda r: None,
+              lambda c, r: pulled_when_done.append((c.part, list(pulled))), lambda *a: None)  # fmt: skip
+    assert pulled_when_done == [("a", ["a", "b"]), ("b", ["a", "b", "c"]), ("c", ["a", "b", "c"])]
