@@ -27,6 +27,7 @@ from ficlens.corpus.job import Chunk
 
 Task = Callable[[Chunk, Any, Callable[[Any], None]], Any]
 REPORT_EVERY = 0.2  # seconds between a worker's batches of work reports
+YOUNG_COLLECTION = 10_000  # allocations between the collector's passes over a worker's young objects
 
 
 def _context():
@@ -35,6 +36,12 @@ def _context():
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["ficlens", "ficlens.corpus.job"])
     return ctx
+
+
+def _collect_young_objects_less_often() -> None:
+    """A work's objects mostly die together when it ends: collecting them every 700 allocations (the default) walked
+    them again and again for little (1.3% of the instructions of a 1,000-word work's analysis)."""
+    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
 
 
 def _freeze_long_lived() -> None:
@@ -67,6 +74,7 @@ class _Reports:
 
 def _worker_main(conn, done, task: Task, context: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    _collect_young_objects_less_often()
     frozen = False
     while True:
         try:

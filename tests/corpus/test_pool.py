@@ -76,3 +76,10 @@ def test_pool_reads_the_next_chunk_while_the_workers_are_busy():
     run_local(chunks(), helpers.crash_on_boom, None, 1, lambda r: None,
               lambda c, r: pulled_when_done.append((c.part, list(pulled))), lambda *a: None)  # fmt: skip
     assert pulled_when_done == [("a", ["a", "b"]), ("b", ["a", "b", "c"]), ("c", ["a", "b", "c"])]
+
+
+def test_pool_workers_collect_young_objects_less_often():
+    from ficlens.corpus.pool import YOUNG_COLLECTION
+
+    _, results, _ = _run([_chunk("a", "1")], helpers.collector_thresholds)
+    assert results[0][0] == YOUNG_COLLECTION > 700
