@@ -305,7 +305,7 @@ def _has_escaped_bytes(text: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _row_columns(keys: tuple[str, ...], columns: CorpusColumns) -> tuple[str | None, str | None, frozenset[str] | None]:
-    """The text column, id column and metadata columns wanted of rows with these keys (found once, not a row at a time)."""
+    """The text, id and wanted metadata columns of rows with these keys (found once, not a row at a time)."""
     wanted = None if columns.meta is None else frozenset(m.strip().lower() for m in columns.meta)
     return _resolve(keys, columns.text, DEFAULT_TEXT_COLUMNS), _resolve(keys, columns.id, DEFAULT_ID_COLUMNS), wanted
 

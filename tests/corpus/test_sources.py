@@ -117,7 +117,8 @@ def test_sources_an_escaped_surrogate_is_text_unless_it_stands_for_a_byte(tmp_pa
 
 def test_sources_rows_of_one_corpus_may_name_their_columns_differently(tmp_path):
     p = tmp_path / "c.jsonl"
-    rows = [{"id": "a", "body": "One."}, {"work_id": "b", "Text": "Two.", "Rating": "Mature"}, {"id": "c", "body": "Three."}]
+    rows = [{"id": "a", "body": "One."}, {"work_id": "b", "Text": "Two.", "Rating": "Mature"},
+            {"id": "c", "body": "Three."}]  # fmt: skip
     p.write_text("".join(json.dumps(r) + "\n" for r in rows))
     items = list(iter_works([str(p)]))
     assert [(i.id, i.text, i.meta) for i in items] == [
