@@ -30,7 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_CHECKOUT = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, _CHECKOUT)
 
 from ficlens.corpus import batch
 
@@ -64,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-machine-check", action="store_true", help="skip measuring how N plain processes scale")
     args = parser.parse_args(argv)
+    # The workers are new interpreters (forkserver) whose sys.path starts with the working folder, not the
+    # parent's sys.path: run them in this checkout, or they import the ficlens of wherever the command ran.
+    args.inputs = [os.path.abspath(p) for p in args.inputs]
+    os.chdir(_CHECKOUT)
     machine = None if args.no_machine_check else machine_scaling(args.workers)
 
     rows = []

@@ -13,6 +13,7 @@ for a zip member, or the value of the corpus's id column (``path#row`` without o
 from __future__ import annotations
 
 import csv
+import functools
 import glob
 import gzip
 import hashlib
@@ -293,13 +294,27 @@ def _csv_rows(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
             yield n, row, None
 
 
+def _has_escaped_bytes(text: str) -> bool:
+    """Whether ``text`` holds bytes that were not UTF-8 (surrogate escapes); encoding is twice as fast as the search."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.search(text) is not None
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _row_columns(keys: tuple[str, ...], columns: CorpusColumns) -> tuple[str | None, str | None, frozenset[str] | None]:
+    """The text, id and wanted metadata columns of rows with these keys (found once, not a row at a time)."""
+    wanted = None if columns.meta is None else frozenset(m.strip().lower() for m in columns.meta)
+    return _resolve(keys, columns.text, DEFAULT_TEXT_COLUMNS), _resolve(keys, columns.id, DEFAULT_ID_COLUMNS), wanted
+
+
 def _row_item(row: dict, path: str, n: int, columns: CorpusColumns) -> WorkItem:
-    text_key = _resolve(row.keys(), columns.text, DEFAULT_TEXT_COLUMNS)
-    id_key = _resolve(row.keys(), columns.id, DEFAULT_ID_COLUMNS)
+    text_key, id_key, wanted = _row_columns(tuple(row), columns)
     raw_id = row.get(id_key) if id_key else None
     wid = f"{path}#{n}" if raw_id in (None, "") else str(raw_id)
     item = WorkItem(id=wid, source=path, kind="row", member=str(n))
-    wanted = None if columns.meta is None else {m.strip().lower() for m in columns.meta}
     for k, v in row.items():
         if k == text_key or v in (None, "", [], {}):
             continue
@@ -311,11 +326,11 @@ def _row_item(row: dict, path: str, n: int, columns: CorpusColumns) -> WorkItem:
         item.error = f"no text column ({columns.text or 'body, text, content or story'}; name it with --text-column)"
     elif not isinstance(text, str):
         item.error = f"the text column {text_key!r} holds no text"
-    elif _SURROGATE.search(text):
+    elif _has_escaped_bytes(text):
         item.error = "the text is not valid UTF-8"
     else:
         item.text = text
-    if any(isinstance(v, str) and _SURROGATE.search(v) for v in item.meta.values()):
+    if _SURROGATE.search("".join(v for v in item.meta.values() if isinstance(v, str))):
         item.error = item.error or "the metadata is not valid UTF-8"
         item.meta = {k: (v.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if isinstance(v, str) else v) for k, v in item.meta.items()}
     return item

@@ -21,3 +21,9 @@ def crash_on_boom(chunk, context, report):
 
 def raise_always(chunk, context, report):
     raise OSError("disk full")
+
+
+def collector_thresholds(chunk, context, report):
+    import gc
+
+    return gc.get_threshold()

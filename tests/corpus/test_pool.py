@@ -31,3 +31,55 @@ def test_pool_stalled_worker_is_killed_and_replaced():
 def test_pool_task_that_raises_fails_its_chunk():
     _, _, lost = _run([_chunk("a", "1", "2")], helpers.raise_always)
     assert lost and lost[0][0] == ["1", "2"] and "disk full" in lost[0][2]
+
+
+def test_pool_every_report_arrives_in_order():
+    seen, results, lost = _run([_chunk("a", *map(str, range(50))), _chunk("b", "50", "51")], helpers.crash_on_boom)
+    assert seen == [str(i) for i in range(52)] and not lost
+    assert results == [[str(i) for i in range(50)], ["50", "51"]]
+
+
+class _Conn:
+    def __init__(self):
+        self.sent = []
+
+    def send(self, message):
+        self.sent.append(message)
+
+
+def test_pool_reports_are_counted_at_once_and_sent_in_batches(monkeypatch):
+    import ctypes
+
+    from ficlens.corpus import pool
+
+    monkeypatch.setattr(pool, "REPORT_EVERY", 3600.0)
+    conn, done = _Conn(), ctypes.c_longlong(0)
+    reports = pool._Reports(conn, done)
+    for i in range(100):
+        reports(i)
+    assert done.value == 100 and conn.sent == []  # within REPORT_EVERY: counted, not sent
+    monkeypatch.setattr(pool, "REPORT_EVERY", 0.0)
+    reports(100)
+    assert conn.sent == [("work", list(range(101)), None)]
+    reports.send("chunk", "result")
+    assert conn.sent[-1] == ("chunk", [], "result") and done.value == 101
+
+
+def test_pool_reads_the_next_chunk_while_the_workers_are_busy():
+    pulled, pulled_when_done = [], []
+
+    def chunks():
+        for part in "abc":
+            pulled.append(part)
+            yield _chunk(part, part + "1")
+
+    run_local(chunks(), helpers.crash_on_boom, None, 1, lambda r: None,
+              lambda c, r: pulled_when_done.append((c.part, list(pulled))), lambda *a: None)  # fmt: skip
+    assert pulled_when_done == [("a", ["a", "b"]), ("b", ["a", "b", "c"]), ("c", ["a", "b", "c"])]
+
+
+def test_pool_workers_collect_young_objects_less_often():
+    from ficlens.corpus.pool import YOUNG_COLLECTION
+
+    _, results, _ = _run([_chunk("a", "1")], helpers.collector_thresholds)
+    assert results[0][0] == YOUNG_COLLECTION > 700

@@ -97,3 +97,30 @@ def test_work_meta_columns_fill_workmeta():
     assert doc.meta.title == "T" and doc.meta.fandoms == ["Sherlock (TV)"] and doc.meta.relationships == ["A/B"]
     assert doc.meta.extra == {"words": "20"}
     assert given == {"title", "fandoms", "relationships"}
+
+
+def test_sources_bytes_that_are_not_utf8_in_a_csv_row(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_bytes(b"work_id,title,body\n1,Fine,Hello.\n2,Fine,caf\xe9\n3,Caf\xe9,Hello.\n")
+    items = list(iter_works([str(p)]))
+    assert [i.error for i in items] == [None, "the text is not valid UTF-8", "the metadata is not valid UTF-8"]
+    assert items[0].text == "Hello." and items[2].meta["title"] == "Caf\ufffd"
+
+
+def test_sources_an_escaped_surrogate_is_text_unless_it_stands_for_a_byte(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"work_id": "1", "body": "a \\ud800 b"}\n{"work_id": "2", "body": "a \\udcff b"}\n')
+    items = list(iter_works([str(p)]))
+    assert items[0].error is None and items[0].text == "a \ud800 b"
+    assert items[1].error == "the text is not valid UTF-8"
+
+
+def test_sources_rows_of_one_corpus_may_name_their_columns_differently(tmp_path):
+    p = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "body": "One."}, {"work_id": "b", "Text": "Two.", "Rating": "Mature"},
+            {"id": "c", "body": "Three."}]  # fmt: skip
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    items = list(iter_works([str(p)]))
+    assert [(i.id, i.text, i.meta) for i in items] == [
+        ("a", "One.", {"id": "a"}), ("b", "Two.", {"work_id": "b", "Rating": "Mature"}), ("c", "Three.", {"id": "c"})
+    ]
