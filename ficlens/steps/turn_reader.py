@@ -31,6 +31,8 @@ _BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur 
 BEAT_ADJACENT = 4.0  # "Mark grinned. '…'"
 BEAT_AFTER = 2.5  # "'…' Mark grinned."
 BEAT_FAR = 1.0
+VIEW = 4  # the characters most in focus, among whom someone called by title and surname is
+_TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Miss|Ms|Master)\.?\s+[A-Z][\w'-]+")
 
 
 class Reader:
@@ -49,6 +51,7 @@ class Reader:
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
         self.epithets = epithets.Epithets(doc.roster, {c.id for c in doc.characters})
+        self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
 
     def role_owner(self, phrase: str) -> str | None:
         head = phrase.split()[-1].lower()
@@ -76,9 +79,22 @@ class Reader:
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
             if m.character and opens and not bare and (not after or after[0] in ",!?.;"):
-                out.append(m.character)
+                titled = _TITLED_SURNAME.fullmatch(self.text[m.start : m.end]) is not None
+                out.append(self._present_namesake(m.character) if titled else m.character)
             k += 1
         return out
+
+    def _present_namesake(self, char: str) -> str:
+        """ "Mr. Emerson," said to the son while the father is far away: the one of a surname's
+        bearers in focus, when the one the name stands for is not."""
+        in_view = self.salience.ranked(VIEW)
+        if char in in_view:
+            return char
+        surname, gender = self._surname.get(char), self.salience.gender.get(char)
+        if surname is None:
+            return char
+        near = [c for c in in_view if self._surname.get(c) == surname and self.salience.gender.get(c) == gender]
+        return near[0] if near else char
 
     def named_in(self, q: Quote) -> tuple[set[str], set[str]]:
         """Characters a line talks about by name, and any it says is the one speaking ("I'm Carl")."""

@@ -527,3 +527,17 @@ def test_a_speech_verb_in_its_base_form_tags_the_line():
         '"And have you settled upon a house yet, Katharine?"'
     )
     assert speakers(text, characters=roster) == [("And have you settled upon a house yet, Katharine?", "Mrs. Cosham", "explicit")]
+
+
+def test_a_titled_surname_said_to_someone_is_the_bearer_in_the_scene():
+    others = ["Freddy", "Cecil", "Miss Bartlett", "Mr. Beebe"]
+    roster = [{"name": "Mr. Emerson", "gender": "M"}, {"name": "George Emerson", "aliases": ["George"], "gender": "M"}, {"name": "Lucy Honeychurch", "aliases": ["Lucy"], "gender": "F"}]
+    roster += [{"name": n} for n in others]
+    filler = "".join(f"{n} walked down to the village in the rain. " for n in others) * 3
+    text = (
+        "Mr. Emerson went back to London on the early train.\n\n" + filler + "\n\n"
+        "Lucy Honeychurch met George Emerson by the gate. George waited, and Lucy looked at him.\n\n"
+        '"Mr. Emerson, you must go away," said Lucy.\n\n'
+        '"I will not go."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Lucy Honeychurch", "George Emerson"]
