@@ -26,8 +26,10 @@ _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next line
+_MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
+# "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}}))?(?P<name>{_CAP}(?:{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
@@ -46,23 +48,42 @@ def honorifics() -> dict[str, str]:
     return pairs("honorifics")
 
 
-def _phrase_re() -> re.Pattern[str]:
+def _phrase_re(lone: str = "") -> re.Pattern[str]:
     hons = sorted({h.capitalize() for h in honorifics()}, key=len, reverse=True)
     # A phrase starts with a capital or a title's first letter: saying so first lets the regex
     # engine pass over every other position without trying the titles one by one. The titles are a
     # trie, which matches as their alternation longest first does, trying a few letters, not 90 titles.
     firsts = "".join(sorted({re.escape(h[0]) for h in hons}))
     lead = rf"(?=[{_UPPER}{firsts}])"
-    return re.compile(lead + _PHRASE_RE.pattern.replace("{hons}", trie_pattern(hons, space=" ")))
+    body = _PHRASE_RE.pattern.replace("{hons}", trie_pattern(hons, space=" ")).replace("{lone}", lone)
+    return re.compile(lead + body)
 
 
-_COMPILED: list[re.Pattern[str]] = []
+# The function words that most often open a sentence (80% of those the phrase pattern finds in
+# fiction); a pattern of all 600 would take longer to compile than it saves on a short work.
+_FREQUENT_OPENERS = (
+    "he the it she you but and there they what that no we in well if my oh now this yes why so how as when "
+    "then at his not her all for to do with"
+).split()
 
 
-def phrase_re() -> re.Pattern[str]:
-    if not _COMPILED:
-        _COMPILED.append(_phrase_re())
-    return _COMPILED[0]
+def _not_lone_stop_word() -> str:
+    """A lookahead refusing a one-word phrase that `_occurrence` drops: a single letter ("I") or
+    a frequent function word ("The", "She"), not followed by more of a name ("The Doctor")."""
+    stop = sorted(w for w in _FREQUENT_OPENERS if w in words("not_names"))
+    word = rf"(?:(?ai:{trie_pattern(stop)})|[{_UPPER}])"
+    return rf"(?!{word}(?![{_UPPER}{_LOWER}])(?!'[{_UPPER}]?[{_LOWER}]{{2,}}|-[{_UPPER}]?[{_LOWER}]+)(?!{_MORE_NAME}))"
+
+
+_COMPILED: dict[bool, re.Pattern[str]] = {}
+
+
+def phrase_re(skip_stop_words: bool = False) -> re.Pattern[str]:
+    """The name-phrase pattern; with ``skip_stop_words``, phrases `_occurrence` would drop as
+    function words or single letters are not matched at all (half the phrases of a story)."""
+    if skip_stop_words not in _COMPILED:
+        _COMPILED[skip_stop_words] = _phrase_re(_not_lone_stop_word() if skip_stop_words else "")
+    return _COMPILED[skip_stop_words]
 
 
 @dataclass(slots=True)
@@ -318,11 +339,12 @@ def find_occurrences(doc: Document) -> NameStats:
     stop = words("not_names")
     body = doc.body_paragraphs()
     stats = NameStats(lower=LowerWordCounts("\n".join(text[p.start : p.end] for p in body)))
-    pattern = phrase_re()
+    pattern = phrase_re(skip_stop_words=True)
     for p in body:
         for m in pattern.finditer(text, p.start, p.end):
             if _sentence_ends_after_title(text, m):
                 # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
+                # A function word alone is not matched again: the match with the title stands, dropped all the same.
                 m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
             if occ is not None:

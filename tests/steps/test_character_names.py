@@ -133,7 +133,7 @@ def test_the_title_trie_matches_what_the_alternation_of_titles_matches():
     import re
 
     hons = sorted({h.capitalize() for h in names.honorifics()}, key=len, reverse=True)
-    alternation = re.compile(names._PHRASE_RE.pattern.replace("{hons}", "|".join(hons)))
+    alternation = re.compile(names._PHRASE_RE.pattern.replace("{hons}", "|".join(hons)).replace("{lone}", ""))
     text = " ".join(f"{h} {h}s {h}. Smith, {h}\nJones and Mrs. van der Luyden; {h}ie Lee." for h in hons)
     found = [(m.span(), m.groupdict()) for m in names.phrase_re().finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in alternation.finditer(text)]
@@ -251,3 +251,25 @@ def test_a_dialect_title_is_a_title():
     names_ = {n for c in ficlens.analyze(text).to_dict()["characters"] for n in [c["name"], *c["aliases"]]}
     assert "Mis" not in names_ and "Mistah" not in names_
     assert "Mis' Oakley" in names_ and "Mistah Oakley" in names_
+
+
+def test_phrases_skipped_as_function_words_are_those_the_scan_would_drop(monkeypatch):
+    text = (
+        'The Doctor came. The man, THe cat and ThE dog. I saw A. Smith; I\'ll go. "Oh, Mark," she said.\n\n'
+        "Miss. The end. Lady. van der Luyden waited. He-Man and The-Thing left. It's Jo. "
+        "She\nLee and It\tRains. When Derek sat, Oh Mark laughed. \u00c9 and \u00dcber. Well Done. "
+        "Now is the time, said Now. Messrs. Brown and Misses Grey. But Ann's hat. To-day Tom came."
+    )
+    doc = ficlens.analyze(text).document
+
+    def occurrences():
+        stats = names.find_occurrences(doc)
+        return [(o.start, o.end, o.honorific, o.tokens, o.initial) for o in stats.occurrences], stats.cap_mid
+
+    skipping, skip_re = occurrences(), names.phrase_re(skip_stop_words=True)
+    full = names.phrase_re(skip_stop_words=False)
+    monkeypatch.setattr(names, "phrase_re", lambda skip_stop_words=False: full)
+    assert skipping == occurrences()
+    found = [m.group("hon", "name") for m in skip_re.finditer(text)]
+    assert not any(hon is None and name in ("The", "I", "He", "She", "THe") for hon, name in found)
+    assert ("Miss", "The") in found and (None, "The Doctor") in found
