@@ -65,8 +65,9 @@ class Families:
                     if toks[0].lower() in honorifics:
                         self.titled[toks[0].lower()].add(c.id)
 
-    def _surnames(self, cid: str) -> set[str]:
-        return {n.replace(".", "").split()[-1].lower() for n in self.names.get(cid, []) if len(n.split()) >= 2}
+    def _surnames(self, cid: str) -> list[str]:
+        """The character's surnames, their main name's first (a list: the order decides)."""
+        return list(dict.fromkeys(n.replace(".", "").split()[-1].lower() for n in self.names.get(cid, []) if len(n.split()) >= 2))
 
     def relatives(self, possessor: str, kin: str) -> list[str]:
         gender, titles, shares_surname = _KIN[kin]
@@ -75,14 +76,15 @@ class Families:
             # A parent or spouse carries the title ("her father" is Mr. Woodhouse, "his wife"
             # Mrs. Bennet, not Jane Bennet); a sibling or child may not.
             needs_title = kin in _TITLED_KIN
+            titled_first: list[str] = []
             for s in self._surnames(possessor):
                 for c in sorted(self.surname.get(s, ())):
                     if c != possessor and (gender is None or self.gender.get(c) in (gender, None)):
-                        titled = any(c in self.titled.get(t.lower(), ()) for t in titles)
-                        if titled:
-                            out.insert(0, c)
+                        if any(c in self.titled.get(t.lower(), ()) for t in titles):
+                            titled_first.append(c)
                         elif not needs_title:
                             out.append(c)
+            out = titled_first + out
         else:
             for t in titles:
                 for c in sorted(self.titled.get(t.lower(), ())):

@@ -541,3 +541,13 @@ def test_a_titled_surname_said_to_someone_is_the_bearer_in_the_scene():
         '"I will not go."'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Lucy Honeychurch", "George Emerson"]
+
+
+def test_her_father_is_looked_for_under_her_own_surname_first():
+    from ficlens.model import Character
+    from ficlens.steps.kinship import Families
+
+    evie = Character("evie", "Evie Wilcox", aliases=["Mrs. Cahill"], gender="F")
+    fathers = [Character("wilcox", "Mr. Wilcox", gender="M"), Character("cahill", "Mr. Cahill", gender="M")]
+    for order in (fathers, fathers[::-1]):
+        assert Families([evie, *order]).relatives("evie", "father")[0] == "wilcox"
