@@ -39,6 +39,18 @@ def _verb_follows(text: str, pos: int) -> bool:
     return m is not None and m.group(1) not in _NOT_VERBS
 
 
+def _outside(spans: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Those of ``found`` (in order of position) that `Salience.in_quote` would put outside the
+    quotes ``spans`` (sorted): one walk over both lists instead of a search per item."""
+    out, k = [], 0
+    for item in found:
+        while k < len(spans) and spans[k][0] <= item[0]:
+            k += 1
+        if k == 0 or not item[0] < spans[k - 1][1]:
+            out.append(item)
+    return out
+
+
 @dataclass
 class Turn:
     """One paragraph's worth of dialogue: its quotes and who (we think) spoke them."""
@@ -90,9 +102,7 @@ class Salience:
         self.narrated = [bool(m.character) and not self.in_quote(m.start) for m in names]
         self.narrated_starts = [m.start for m, yes in zip(names, self.narrated) if yes]
         self.narrated_chars = [m.character for m, yes in zip(names, self.narrated) if yes]
-        self.pronouns = [
-            (m.start(), self.text[m.start()].upper()) for m in _SUBJECT_PRONOUN.finditer(self.text) if not self.in_quote(m.start())
-        ]
+        self.pronouns = _outside(spans, [(m.start(), self.text[m.start()].upper()) for m in _SUBJECT_PRONOUN.finditer(self.text)])
         self._next_pronoun = 0
         # Subject pronouns of narration taken in so far: (position, the character it was read as).
         self.pronoun_subjects: list[tuple[int, str]] = []
@@ -104,6 +114,7 @@ class Salience:
         self._placed: set[str] = set()
         self._by_score: list[str] = []
         self._pronoun_score: dict[str, int] = {}
+        self._leader: dict[str, str] = {}  # per gender: who a "he" or "she" of narration is read as
         self._next = 0
         self.window = _CANDIDATE_WINDOW
 
@@ -141,13 +152,24 @@ class Salience:
             self._raise(m.character, m.start + (_FOCUS_BONUS if self._is_subject(m) else 0))
 
     def _take_pronoun(self, pos: int, letter: str) -> None:
-        gender = "M" if letter == "H" else "F"
-        pool = [c for c in self._in_view() if self.gender[c] == gender and self.pronoun_score(c) >= pos - self.window]
-        if pool:
-            who = max(pool, key=self.pronoun_score)
-            if pos + _FOCUS_BONUS > self._pronoun_score.get(who, _NEVER):
-                self._pronoun_score[who] = pos + _FOCUS_BONUS
+        who = self._leader.get("M" if letter == "H" else "F")
+        if who is not None and self._pronoun_score[who] >= pos - self.window:
+            self._set_pronoun_score(who, pos + _FOCUS_BONUS)
             self.pronoun_subjects.append((pos, who))
+
+    def _set_pronoun_score(self, char: str, value: int) -> None:
+        """Raise ``char``'s pronoun score to ``value`` and keep each gender's leader: the one in
+        view with the highest pronoun score, the first in the character list on a tie (scores
+        only rise, so a leader changes only when someone passes it)."""
+        if value <= self._pronoun_score.get(char, _NEVER):
+            return
+        self._pronoun_score[char] = value
+        gender = self.gender.get(char)
+        if gender not in ("M", "F") or char not in self._placed:
+            return
+        lead = self._leader.get(gender)
+        if lead is None or value > self._pronoun_score[lead] or (value == self._pronoun_score[lead] and self._order[char] < self._order[lead]):
+            self._leader[gender] = char
 
     def took_turn(self, turn: Turn) -> None:
         """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory)."""
@@ -160,8 +182,7 @@ class Salience:
             self._score[char] = value
             if char in self._order:
                 self._move_up(char, value)
-        if value > self._pronoun_score.get(char, _NEVER):
-            self._pronoun_score[char] = value
+        self._set_pronoun_score(char, value)
 
     def score(self, char: str) -> int:
         return self._score.get(char, _NEVER)
