@@ -272,9 +272,10 @@ _ANSWER = (
     r"|observation|amendment|conclusion|cry|inquiry|enquiry|assurance|protest|suggestion|explanation"
     r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection|reasoning|language)\b"
 )
-_POSSESSIVE_ANSWER = re.compile(r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
+_OWNED = r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+"  # "'s humble", " s" (an apostrophe lost)
+_POSSESSIVE_ANSWER = re.compile(_OWNED + _ANSWER)
 # "and Elizabeth's reply was," before the line.
-_ANSWER_WAS = re.compile(r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER + r"\s+(?:was|is)\s*$")
+_ANSWER_WAS = re.compile(_OWNED + _ANSWER + r"\s+(?:was|is)\s*$")
 _PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _WAS = re.compile(r"(?:was|came)\s+")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
