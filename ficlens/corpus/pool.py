@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import signal
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from multiprocessing import forkserver
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import Any
 
+import ficlens
 from ficlens.corpus.job import Chunk
 
 Task = Callable[[Chunk, Any, Callable[[Any], None]], Any]
@@ -35,7 +39,26 @@ def _context():
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(["ficlens", "ficlens.corpus.job"])
+        _start_forkserver()
     return ctx
+
+
+def _start_forkserver() -> None:
+    """Start the fork server (once per process) on the parent's ficlens. It is a new interpreter
+    whose sys.path would begin with the working folder (Python 3.11 does not pass the parent's):
+    run from a folder holding another `ficlens`, the workers would import that one."""
+    root = str(Path(ficlens.__file__).resolve().parent.parent)
+    env = {"PYTHONSAFEPATH": "1", "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        forkserver.ensure_running()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _collect_young_objects_less_often() -> None:

@@ -27,3 +27,12 @@ def collector_thresholds(chunk, context, report):
     import gc
 
     return gc.get_threshold()
+
+
+def where_ficlens_is(chunk, context, report):
+    """Where the worker imported ficlens from."""
+    import ficlens
+
+    for item in chunk.items:
+        report(item.id)
+    return [ficlens.__file__]

@@ -83,3 +83,29 @@ def test_pool_workers_collect_young_objects_less_often():
 
     _, results, _ = _run([_chunk("a", "1")], helpers.collector_thresholds)
     assert results[0][0] == YOUNG_COLLECTION > 700
+
+
+def test_pool_workers_import_the_parents_ficlens_whatever_the_working_folder(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import ficlens
+
+    (tmp_path / "ficlens").mkdir()
+    (tmp_path / "ficlens" / "__init__.py").write_text("# another ficlens, in the working folder\n")
+    root = Path(ficlens.__file__).resolve().parent.parent
+    script = tmp_path / "run.py"
+    script.write_text(
+        f"import sys\nsys.path.insert(0, {str(root)!r})\n"
+        "from ficlens.corpus.job import Chunk\nfrom ficlens.corpus.pool import run_local\n"
+        "from ficlens.corpus.sources import WorkItem\nfrom tests.corpus import helpers\n"
+        "if __name__ == '__main__':\n"
+        "    out = []\n"
+        "    run_local(iter([Chunk('a', [WorkItem(id='1', source='1')])]), helpers.where_ficlens_is, None, 1,\n"
+        "              lambda r: None, lambda c, r: out.extend(r), lambda c, reason, stage: out.append(reason), None)\n"
+        "    print(out[0])\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == ficlens.__file__
