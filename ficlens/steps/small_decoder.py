@@ -56,14 +56,16 @@ def kernels(trans: list, first_step: list):
     xs = ", ".join(f"x{i}" for i in range(k * k)) + ","
     es = ", ".join(f"e{i}" for i in ks) + ","
     ys = [f"y{b}{c}" for b in ks for c in ks]
+    head = f"(x, e):\n    {xs} = x\n    {es} = e"
+    rescaled = f"    s = {_np_sum(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]"
     # forward: einsum("ab,abc->bc", alpha, trans) * e, summed over a in turn; then rescaled
-    fwd = [f"def fwd(x, e):\n    {xs} = x\n    {es} = e"]
+    fwd = ["def fwd" + head]
     for b in ks:
         for c in ks:
             fwd.append(f"    y{b}{c} = ({' + '.join(_times(f'x{a * k + b}', trans[a][b][c]) for a in ks)}) * e{c}")
-    fwd.append(f"    s = {_np_sum(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]")
+    fwd.append(rescaled)
     # backward: einsum("bcd,cd->bc", trans, e * beta), even and odd d apart; then rescaled
-    bwd = [f"def bwd(x, e):\n    {xs} = x\n    {es} = e"]
+    bwd = ["def bwd" + head]
     for c in ks:
         for d in ks:
             bwd.append(f"    v{c}{d} = e{d} * x{c * k + d}")
@@ -72,9 +74,9 @@ def kernels(trans: list, first_step: list):
             even = " + ".join(_times(f"v{c}{d}", trans[b][c][d]) for d in range(0, k, 2))
             odd = " + ".join(_times(f"v{c}{d}", trans[b][c][d]) for d in range(1, k, 2))
             bwd.append(f"    y{b}{c} = ({even}) + ({odd})")
-    bwd.append(f"    s = {_np_sum(ys)}\n    return [{', '.join(f'{y} / s' for y in ys)}]")
+    bwd.append(rescaled)
     # Viterbi: best over a of score[a, b] * trans[a, b, c] (first of equals), times e; rescaled
-    vit = [f"def vit(x, e):\n    {xs} = x\n    {es} = e"]
+    vit = ["def vit" + head]
     for b in ks:
         for c in ks:
             vit.append(f"    m = {_times(f'x{b}', trans[0][b][c])}\n    w{b}{c} = 0")
