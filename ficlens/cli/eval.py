@@ -37,6 +37,8 @@ def _print(report: dict) -> None:
         if overall.get("calibration"):
             click.echo(f"calibration (ECE {overall['ece']}): " + "  ".join(f"{r['bin']}: n={r['n']} conf={r['confidence']:.2f} acc={r['accuracy']:.2f}" for r in overall["calibration"]))
         click.echo("by rule: " + "  ".join(f"{k}={v['accuracy']:.2f}/{v['n']}" for k, v in overall["by_rule"].items() if v["accuracy"] is not None))
+        if overall.get("addressee_recall") is not None:
+            click.echo(f"addressees: precision {_pct(overall['addressee_precision'])}, recall {_pct(overall['addressee_recall'])}")
         if overall.get("type_agreement") is not None:
             click.echo(f"quote type (explicit/anaphoric/implicit) as the gold has it: {_pct(overall['type_agreement'])}")
 

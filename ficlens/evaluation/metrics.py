@@ -14,7 +14,10 @@ Definitions (docs/evaluation.md):
   spoken of in quotes, so a correct minor character or an alias the list lacks
   counts as impure); purity_matched: of the predicted characters that share a
   name with some gold character, those whose gold names all belong to one
-  (the share not merging two people).
+  (the share not merging two people);
+- addressees, over gold quotes that have a speaker: precision is the share of the
+  addressees ficlens gives (on found quotes) that the gold lists for that quote,
+  recall the share of gold addressees it gives (a missed quote gives none).
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ class Result:
     # Found gold quotes with a type, and those whose predicted quote has the same type.
     typed: int = 0
     type_agrees: int = 0
+    # Addressees: given by ficlens, of those in the gold; in the gold, of those given by ficlens.
+    addressees_given: int = 0
+    addressees_given_right: int = 0
+    addressees_gold: int = 0
+    addressees_gold_found: int = 0
     calibration: list[tuple[float, int]] = field(default_factory=list)
     # (rule, confidence, correct) of every predicted quote that overlaps a gold quote with a speaker.
     decisions: list[tuple[str, float, int]] = field(default_factory=list)
@@ -118,6 +126,7 @@ def score(novel: GoldNovel, analysis: Analysis, setting: str) -> Result:
         predicted = mapping.get(best.speaker) if best is not None and best.speaker else None
         correct = int(predicted == g.speaker)
         res.speaker_correct += correct
+        _score_addressees(res, g.addressees, best.addressees if best is not None else [], mapping)
         if g.type in res.by_type:
             res.by_type[g.type][0] += correct
             res.by_type[g.type][1] += 1
@@ -134,6 +143,15 @@ def score(novel: GoldNovel, analysis: Analysis, setting: str) -> Result:
     if setting == "discovered":
         _score_characters(novel, analysis, res)
     return res
+
+
+def _score_addressees(res: Result, gold: list[str], given: list[str], mapping: dict[str, str]) -> None:
+    said_to = {mapping.get(a) for a in given} - {None}  # unmatched characters are never right
+    gold_set = set(gold)
+    res.addressees_given += len(set(given))
+    res.addressees_given_right += len(said_to & gold_set)
+    res.addressees_gold += len(gold_set)
+    res.addressees_gold_found += len(gold_set & said_to)
 
 
 def _score_characters(novel: GoldNovel, analysis: Analysis, res: Result) -> None:
@@ -188,7 +206,8 @@ def summarize(results: list[Result]) -> dict:
     for r in results:
         for f in ("gold", "found", "predicted", "predicted_correct", "with_speaker", "speaker_correct", "chars_major",
                   "chars_major_found", "chars_predicted", "chars_pure", "chars_matched", "chars_unmerged", "tokens",
-                  "typed", "type_agrees"):  # fmt: skip
+                  "typed", "type_agrees", "addressees_given", "addressees_given_right", "addressees_gold",
+                  "addressees_gold_found"):  # fmt: skip
             setattr(total, f, getattr(total, f) + getattr(r, f))
         total.seconds += r.seconds
         for t in TYPES:
@@ -213,6 +232,8 @@ def figures(r: Result) -> dict:
         "by_type": {t: _ratio(c, n) for t, (c, n) in r.by_type.items()},
         "by_type_counts": {t: n for t, (c, n) in r.by_type.items()},
         "type_agreement": _ratio(r.type_agrees, r.typed),
+        "addressee_precision": _ratio(r.addressees_given_right, r.addressees_given),
+        "addressee_recall": _ratio(r.addressees_gold_found, r.addressees_gold),
         "by_rule": {k: {"n": n, "accuracy": _ratio(c, n)} for k, (c, n) in sorted(r.by_rule.items(), key=lambda kv: -kv[1][1])},
         "tokens": r.tokens,
         "seconds": round(r.seconds, 3),

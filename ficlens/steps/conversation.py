@@ -286,7 +286,8 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
 
 
 def fill_addressees(turns: list[Turn]) -> None:
-    """Lines with no named addressee are said to the other person of the exchange."""
+    """Lines with no named addressee are said to the others of the exchange: the speakers of
+    the lines just before and after, the one before first."""
     for i, t in enumerate(turns):
         prev = turns[i - 1] if i > 0 and _adjacent(turns[i - 1], t) else None
         nxt = turns[i + 1] if i + 1 < len(turns) and _adjacent(t, turns[i + 1]) else None
@@ -296,10 +297,7 @@ def fill_addressees(turns: list[Turn]) -> None:
                 q.addressees = vocs
             if q.addressees or not q.speaker:
                 continue
-            for other in (prev, nxt):
-                if other and other.speaker and other.speaker != q.speaker:
-                    q.addressees = [other.speaker]
-                    break
+            q.addressees = [o.speaker for o in (prev, nxt) if o and o.speaker and o.speaker != q.speaker]
 
 
 def description_key(phrase: str) -> str:

@@ -148,6 +148,14 @@ def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str
     return found
 
 
+def _kin_possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:
+    """Whom "her" means in "said her mother": not the mother, whoever she is."""
+    parsed = kinship.parse(r.text[tag.start : tag.end])
+    if parsed is None or parsed[0] not in ("his", "her"):
+        return set()
+    return set(r.salience.candidates("M" if parsed[0] == "his" else "F", tag.start, para_start, set())[:1])
+
+
 _EXIT_RE = re.compile(  # with \b before it (`word_matches`)
     r"(?:walked (?:away|off|out)|left(?= the room| the house| the kitchen| the office|[.,;])|was gone|were gone|"
     r"disappeared|vanished|hurried (?:away|off|out)|ran (?:off|out|away)|stormed (?:out|off)|"
@@ -269,6 +277,8 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         # "he asked Mark": not Mark.
         possessor = r.char_at.get(tag.start) if epithet else None  # "Margaret's young man" is not Margaret
         not_them = turn.vocatives | set(q.addressees) | ({possessor} if possessor else set())
+        if epithet:
+            not_them |= _kin_possessor(r, tag, para.start)
         r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:
@@ -289,6 +299,10 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             turn.cue = "beat"
     for c in dict.fromkeys(r.salience.narration_characters(para.start, para.end)):
         ev[c] = ev.get(c, 0.0) + MENTIONED
+    if not any(q.addressees for q in quotes):
+        listener = r.looked_at(para.start, para.end, quotes)
+        for q in quotes if listener else ():
+            q.addressees = [listener]
     likeliest = max(ev, key=ev.get) if ev else None
     turn.exits = exits(r, para.start, para.end, quotes, likeliest)
     return turn

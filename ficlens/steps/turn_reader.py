@@ -33,6 +33,11 @@ BEAT_AFTER = 2.5  # "'…' Mark grinned."
 BEAT_FAR = 1.0
 VIEW = 4  # the characters most in focus, among whom someone called by title and surname is
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Miss|Ms|Master)\.?\s+[A-Z][\w'-]+")
+# Narration that shows whom a line is said to: "turning to Harriet", "looked up at Mark".
+_LOOK_TO = re.compile(
+    r"\b(?:turn(?:ing|ed)\s+(?:round\s+|back\s+|again\s+)?to|look(?:ing|ed)\s+(?:up\s+|round\s+)?at|glanc(?:ing|ed)\s+at"
+    r"|address(?:ing|ed)|(?:smil|nodd|wink)(?:ing|ed)\s+(?:at|to))\s+(?:the\s+)?"
+)
 
 
 class Reader:
@@ -108,6 +113,16 @@ class Reader:
             own = introduced and self.text[m.end : m.end + 1] != "'"  # not "I'm Carl's brother"
             (selves if own else about).add(m.character)
         return about, selves
+
+    def looked_at(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
+        """The character the paragraph's narration shows the speaker turning to or looking at."""
+        for m in _LOOK_TO.finditer(self.text, para_start, para_end):
+            if any(a <= m.start() < b for a, b in (q.outer for q in quotes)):
+                continue
+            who = self.char_at.get(m.end())
+            if who:
+                return who
+        return None
 
     def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
         """Subjects of the paragraph's narration sentences, weighted by where they stand:

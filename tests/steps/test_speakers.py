@@ -551,3 +551,41 @@ def test_her_father_is_looked_for_under_her_own_surname_first():
     fathers = [Character("wilcox", "Mr. Wilcox", gender="M"), Character("cahill", "Mr. Cahill", gender="M")]
     for order in (fathers, fathers[::-1]):
         assert Families([evie, *order]).relatives("evie", "father")[0] == "wilcox"
+
+
+def test_her_mother_is_not_the_her_when_the_family_is_unknown():
+    # Elizabeth's roster entry has no surname, so "her mother" finds no Mrs. of her family; it
+    # still is not Elizabeth herself, whom "her" means.
+    roster = [{"name": "Elizabeth", "aliases": ["Lizzy"], "gender": "F"}, {"name": "Mrs. Bennet", "gender": "F"}, {"name": "Mr. Darcy", "gender": "M"}]
+    text = (
+        "Mrs. Bennet and Mr. Darcy had gone into the garden long before.\n\n"
+        "Elizabeth sat at her work by the window. She had said nothing all morning.\n\n"
+        '"Well," cried her mother, coming in, "are you ready, child?"'
+    )
+    assert speakers(text, characters=roster)[-1][1] == "Mrs. Bennet"
+
+
+def test_a_line_is_said_to_the_one_the_speaker_turns_to():
+    text = (
+        "Anna Lee, Ben Cole and Carl Hart sat at the table.\n\n"
+        '"Pass the salt," said Anna, turning to Carl.\n\n'
+        '"Get it yourself," said Ben.'
+    )
+    roster = [{"name": n, "gender": g} for n, g in (("Anna Lee", "F"), ("Ben Cole", "M"), ("Carl Hart", "M"))]
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    ids = {c["name"]: c["id"] for c in d["characters"]}
+    assert d["quotes"][0]["addressees"] == [ids["Carl Hart"]]  # not Ben, who answers
+
+
+def test_an_untagged_line_in_a_talk_of_three_is_said_to_the_speakers_either_side():
+    text = (
+        "Anna Lee, Ben Cole and Carl Hart sat at the table.\n\n"
+        '"Ready?" asked Anna.\n\n'
+        '"Nearly," Ben answered.\n\n'
+        '"Then hurry," said Carl.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    ids = {c["name"]: c["id"] for c in d["characters"]}
+    middle = d["quotes"][1]
+    assert middle["speaker"] == ids["Ben Cole"]
+    assert set(middle["addressees"]) == {ids["Anna Lee"], ids["Carl Hart"]}
