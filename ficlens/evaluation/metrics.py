@@ -15,9 +15,10 @@ Definitions (docs/evaluation.md):
   counts as impure); purity_matched: of the predicted characters that share a
   name with some gold character, those whose gold names all belong to one
   (the share not merging two people);
-- addressees, over gold quotes that have a speaker: precision is the share of the
-  addressees ficlens gives (on found quotes) that the gold lists for that quote,
-  recall the share of gold addressees it gives (a missed quote gives none).
+- addressees, over gold quotes that have a speaker and list addressees (LitBank lists
+  none): precision is the share of the addressees ficlens gives (on found quotes) that
+  the gold lists for that quote, recall the share of gold addressees it gives (a missed
+  quote gives none).
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ def score(novel: GoldNovel, analysis: Analysis, setting: str) -> Result:
         predicted = mapping.get(best.speaker) if best is not None and best.speaker else None
         correct = int(predicted == g.speaker)
         res.speaker_correct += correct
-        _score_addressees(res, g.addressees, best.addressees if best is not None else [], mapping)
+        if g.addressees:
+            _score_addressees(res, g.addressees, best.addressees if best is not None else [], mapping)
         if g.type in res.by_type:
             res.by_type[g.type][0] += correct
             res.by_type[g.type][1] += 1

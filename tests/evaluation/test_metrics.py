@@ -34,10 +34,13 @@ def test_addressees_are_scored_against_the_gold_lists():
 
     text = '"One." "Two." "Three."'
     people = [GoldCharacter(c, c) for c in "abc"]
-    gold = GoldNovel("n", text, [GoldQuote([(1, 5)], "a", None, ["b", "c"]), GoldQuote([(8, 12)], "b", None, ["a"]), GoldQuote([(15, 21)], "c", None, ["a"])], people)
+    lines = [GoldQuote([(1, 5)], "a", None, ["b", "c"]), GoldQuote([(8, 12)], "b", None, ["a"]), GoldQuote([(15, 21)], "c", None, ["a"])]
+    gold = GoldNovel("n", text, [*lines, GoldQuote([(15, 21)], "c")], people)  # the last lists no one: not scored
     doc = document_from_text(text)
     doc.characters.extend(Character(c, c) for c in "abc")
     doc.quotes.extend([Quote(1, 5, speaker="a", addressees=["b"]), Quote(8, 12, speaker="b", addressees=["a", "c"])])  # the third is missed
     got = figures(score(gold, Analysis(doc), "roster"))
     assert got["addressee_precision"] == round(2 / 3, 4)  # b right; a right, c wrong
     assert got["addressee_recall"] == 0.5  # b of (b, c); a of (a); none of the missed line's (a)
+    gold.quotes = [GoldQuote(q.spans, q.speaker) for q in gold.quotes]  # LitBank lists no addressees
+    assert figures(score(gold, Analysis(doc), "roster"))["addressee_precision"] is None
