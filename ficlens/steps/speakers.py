@@ -11,7 +11,8 @@ the way a reader keeps track:
    paragraph ("Mark grinned. '…'") is the speaker.
 3. Otherwise the conversation decides (`conversation`): turns alternate between
    two people, counted from the nearest turn whose speaker is known, before or
-   after; the person the last line addressed by name is likely to answer.
+   after; the person the last line addressed by name is likely to answer; how each
+   character talks in their tagged lines is a small vote (`voices`).
 4. Throughout, a character addressed by name in the quote (a vocative) is not
    its speaker but an addressee.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import confidence, conversation, kinship, narrator, tags_speech
+from ficlens.steps import confidence, conversation, kinship, narrator, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -375,6 +376,11 @@ def attribute(doc: Document) -> None:
     listed = {c.id for c in doc.characters if c.from_roster} if doc.roster else None
     if r.first_person and listed is not None:
         listed.add(NARRATOR)
+    if len(turns) >= voices.SELF_TRAIN_TURNS:
+        conversation.decide(turns, r.salience.gender, listed)
+        voices.add_evidence(turns, r.text, voices.tagged_or_decided)
+    else:
+        voices.add_evidence(turns, r.text, voices.tagged)
     conversation.decide(turns, r.salience.gender, listed)
     conversation.same_description_same_person(turns, r.salience.gender, listed)
     if r.first_person:
