@@ -37,9 +37,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _newline_lines(text: str) -> list[tuple[int, int]]:
     """`_lines` of a text whose only line ending is ``\\n``."""
+    return _line_spans(text.split("\n"))
+
+
+def _line_spans(line_texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of the lines ``text.split("\\n")`` gave."""
     out = []
     pos = 0
-    for line in text.split("\n"):
+    for line in line_texts:
         end = pos + len(line)
         out.append((pos, end))
         pos = end + 1
@@ -48,17 +53,36 @@ def _newline_lines(text: str) -> list[tuple[int, int]]:
 
 def _blocks(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Runs of non-blank lines, separated by blank (whitespace-only) lines."""
+    return _runs(lines, [text[start:end] for start, end in lines])
+
+
+def _runs(lines: list[tuple[int, int]], line_texts: list[str]) -> list[list[tuple[int, int]]]:
+    """`_blocks` from the lines and their texts."""
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for start, end in lines:
-        if text[start:end].strip():
-            current.append((start, end))
+    for span, line in zip(lines, line_texts):
+        if _filled(line):
+            current.append(span)
         elif current:
             blocks.append(current)
             current = []
     if current:
         blocks.append(current)
     return blocks
+
+
+def _filled(line: str) -> bool:
+    """Whether a line is not blank (``isspace`` is what ``strip`` removes)."""
+    return bool(line) and not line.isspace()
+
+
+def _text_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """`_lines` of ``text`` and their texts; a text of ``\\n`` line endings is split once."""
+    if "\r" in text:
+        lines = _lines(text)
+        return lines, [text[start:end] for start, end in lines]
+    line_texts = text.split("\n")
+    return _line_spans(line_texts), line_texts
 
 
 def _is_unwrapped(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
@@ -103,14 +127,18 @@ def _span(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans of ``text`` (see the module docstring)."""
-    blocks = _blocks(text, _lines(text))
+    lines, line_texts = _text_lines(text)
+    blocks = _runs(lines, line_texts)
+    if _is_unwrapped(text, blocks):
+        # Every non-blank line is a paragraph, trimmed as `_span` trims it.
+        return [
+            (start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+            for (start, _), line in zip(lines, line_texts)
+            if _filled(line)
+        ]
     spans: list[tuple[int, int]] = []
-    unwrapped = _is_unwrapped(text, blocks)
     for block in blocks:
-        if unwrapped or len(block) == 1:
-            pieces = [[line] for line in block]
-        else:
-            pieces = _split_wrapped(text, block)
+        pieces = [block] if len(block) == 1 else _split_wrapped(text, block)
         for piece in pieces:
             start, end = _span(text, piece)
             if end > start:
