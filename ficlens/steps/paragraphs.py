@@ -11,6 +11,7 @@ A paragraph's span leaves out its leading indentation and trailing whitespace.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ficlens.model import Document, Paragraph
 
@@ -150,3 +151,72 @@ def run(doc: Document) -> None:
     doc.paragraphs = [
         Paragraph(start, end, index=i) for i, (start, end) in enumerate(split_paragraphs(doc.text))
     ]
+
+
+def search_each(
+    pattern: re.Pattern[str], text: str, paragraphs: list[Paragraph], whole_word: bool = False, also: str = ""
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in each paragraph, in order, as searching the paragraphs one by
+    one (``finditer``, or `word_matches` with ``whole_word``) finds them, from a few searches of
+    the text that pass over many paragraphs at once.
+
+    For patterns whose assertions after a match read one character at most (``\\b``,
+    ``(?!\\w)``). A match inside a paragraph is then the one the paragraph alone gives when white
+    space follows the paragraph, as the `paragraphs` step makes it; only a match running past
+    the paragraph's end is searched for again within it.
+    """
+    k, n = 0, len(paragraphs)
+    while k < n:
+        p = paragraphs[k]
+        if not _ends_before_space(text, p.end):
+            yield from _search_within(pattern, text, p.start, p.end, whole_word, also)
+            k += 1
+            continue
+        last = k  # the paragraphs k..last are searched together
+        while last + 1 < n and _ends_before_space(text, paragraphs[last + 1].end):
+            last += 1
+        yield from _search_run(pattern, text, paragraphs, k, last, whole_word, also)
+        k = last + 1
+
+
+def _ends_before_space(text: str, end: int) -> bool:
+    return end >= len(text) or text[end].isspace()
+
+
+def _search_run(pattern, text, paragraphs, first: int, last: int, whole_word: bool, also: str):
+    stop = paragraphs[last].end
+    k = first
+    pos = paragraphs[first].start
+    m = pattern.search(text, pos, stop)
+    while m is not None:
+        at = m.start()
+        while paragraphs[k].end <= at:
+            k += 1
+        p = paragraphs[k]
+        if at < p.start:  # between paragraphs: search again from the next one's start
+            m = pattern.search(text, p.start, stop)
+        elif whole_word and at and _word_before(text[at - 1], also):
+            m = pattern.search(text, at + 1, stop)
+        elif m.end() <= p.end:
+            yield m
+            m = pattern.search(text, m.end(), stop)
+        else:  # running into the next paragraph: what the paragraph alone gives from here
+            yield from _search_within(pattern, text, at, p.end, whole_word, also)
+            if k == last:
+                return
+            m = pattern.search(text, paragraphs[k + 1].start, stop)
+
+
+def _search_within(pattern, text, start: int, end: int, whole_word: bool, also: str):
+    m = pattern.search(text, start, end)
+    while m is not None:
+        at = m.start()
+        if whole_word and at and _word_before(text[at - 1], also):
+            m = pattern.search(text, at + 1, end)
+            continue
+        yield m
+        m = pattern.search(text, m.end(), end)
+
+
+def _word_before(ch: str, also: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch in also
