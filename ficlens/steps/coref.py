@@ -16,12 +16,12 @@ import re
 
 from ficlens.model import Document, Mention
 from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
-from ficlens.steps.wordsearch import word_matches
+from ficlens.steps.paragraphs import search_each
 
 # The pronoun pattern first checks the letter a match starts with, so that the regex engine
 # passes over other positions without trying the lookbehinds.
 _PRONOUN_RE = re.compile(r"(?=[HhSsTt])(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
-_EPITHET_RE = re.compile(  # with \b before it (`word_matches`)
+_EPITHET_RE = re.compile(  # with \b before it (`search_each` with whole_word)
     r"[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
     r"dark-haired|fair-haired|red-haired|blond|blonde|brunet|brunette|ginger|raven-haired|"
     r"young|old|little|tall|short|pale|handsome|beautiful|pretty|injured|exhausted|sleepy|grinning|"
@@ -39,11 +39,11 @@ def run(doc: Document) -> None:
     events: list[tuple[int, int, str, object]] = []
     for m in names:
         events.append((m.start, m.end, "name", m.character))
-    for p in doc.body_paragraphs():
-        for pm in _PRONOUN_RE.finditer(text, p.start, p.end):
-            events.append((pm.start(1), pm.end(1), "pronoun", _GENDER[pm.group(1).lower()]))
-        for em in word_matches(_EPITHET_RE, text, p.start, p.end):
-            events.append((em.start(), em.end(), "epithet", _EPITHET_NOUNS.get(em.group("noun").lower())))
+    body = doc.body_paragraphs()
+    for pm in search_each(_PRONOUN_RE, text, body):
+        events.append((pm.start(1), pm.end(1), "pronoun", _GENDER[pm.group(1).lower()]))
+    for em in search_each(_EPITHET_RE, text, body, whole_word=True):
+        events.append((em.start(), em.end(), "epithet", _EPITHET_NOUNS.get(em.group("noun").lower())))
     events.sort(key=lambda e: e[0])
     seen: dict[str, int] = {}
     para_starts = [p.start for p in doc.paragraphs]

@@ -103,6 +103,12 @@ def _alias_weight(alias: str) -> float:
 
 
 @cache
+def _not_leading() -> frozenset[str]:
+    """Words that are no leading character's name: function words and places."""
+    return words("not_names") | words("places")
+
+
+@cache
 def _owners() -> dict[str, list[tuple[int, int]]]:
     """Each alias of the library -> the (fandom, character) pairs it names."""
     owners: dict[str, list[tuple[int, int]]] = {}
@@ -139,7 +145,7 @@ def from_names(doc: Document) -> str | None:
     if not found:
         return None
     owners = _owners()
-    stop = words("not_names") | words("places")
+    stop = _not_leading()
     leading = [w for w, _ in found.most_common() if " " not in w and w.lower() not in stop][:_LEADING]
     # Best weight of a found name for each (fandom, character).
     best: dict[tuple[int, int], float] = {}

@@ -86,6 +86,9 @@ _MAYBE_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The letters `_MAYBE_HEADING_RE` lets a heading start with.
+_HEADING_INITIALS = frozenset("abcefilopvx")
+
 
 def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     """The heading a short paragraph states, or None.
@@ -94,6 +97,9 @@ def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     "Part Two", "Prologue", "Epilogue: Title", decorated forms such as
     "~*~Chapter 2~*~", and (when ``allow_bare_number``) a bare "XII." or "12".
     """
+    first = text[:1]
+    if first.isascii() and first.isalpha() and first.lower() not in _HEADING_INITIALS:
+        return None  # "He said", "The door": no heading word or numeral starts so
     if len(text) > 150 or "\n\n" in text or not _MAYBE_HEADING_RE.match(text.strip(_DECOR)):
         return None
     core = text.strip().strip(_DECOR).strip()
@@ -138,6 +144,8 @@ def _clean_title(title: str | None) -> str | None:
 
 def is_scene_break(text: str) -> bool:
     """True for a paragraph that only separates scenes: ***, ~~~, xXx, -o-o-o-, a rule."""
+    if text[:1] not in _BREAK_CHARS and not text[:1].isspace():
+        return False  # the usual paragraph: its first character is not one of a break's
     core = text.strip()
     if not core or len(core) > 60 or "\n" in core:
         return False

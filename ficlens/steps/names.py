@@ -15,6 +15,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
@@ -352,13 +353,18 @@ def find_occurrences(doc: Document) -> NameStats:
     return stats
 
 
+@cache
+def _speaking_words() -> frozenset[str]:
+    return words("speech_verbs") | words("beat_verbs")
+
+
 def add_cues(doc: Document, stats: NameStats) -> None:
     """The cues around each occurrence of ``stats`` (the characters step first drops those a
     roster alias or a description covers)."""
     text = doc.view("plain").text
     quotes = sorted((q.start, q.end) for q in doc.quotes)
     qstarts = [q[0] for q in quotes]
-    speech = words("speech_verbs") | words("beat_verbs")
+    speech = _speaking_words()
     actions = words("action_verbs")
     preps = words("place_preps")
     place_words = words("place_words")

@@ -11,6 +11,7 @@ A paragraph's span leaves out its leading indentation and trailing whitespace.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ficlens.model import Document, Paragraph
 
@@ -37,9 +38,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _newline_lines(text: str) -> list[tuple[int, int]]:
     """`_lines` of a text whose only line ending is ``\\n``."""
+    return _line_spans(text.split("\n"))
+
+
+def _line_spans(line_texts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of the lines ``text.split("\\n")`` gave."""
     out = []
     pos = 0
-    for line in text.split("\n"):
+    for line in line_texts:
         end = pos + len(line)
         out.append((pos, end))
         pos = end + 1
@@ -48,17 +54,36 @@ def _newline_lines(text: str) -> list[tuple[int, int]]:
 
 def _blocks(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """Runs of non-blank lines, separated by blank (whitespace-only) lines."""
+    return _runs(lines, [text[start:end] for start, end in lines])
+
+
+def _runs(lines: list[tuple[int, int]], line_texts: list[str]) -> list[list[tuple[int, int]]]:
+    """`_blocks` from the lines and their texts."""
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for start, end in lines:
-        if text[start:end].strip():
-            current.append((start, end))
+    for span, line in zip(lines, line_texts):
+        if _filled(line):
+            current.append(span)
         elif current:
             blocks.append(current)
             current = []
     if current:
         blocks.append(current)
     return blocks
+
+
+def _filled(line: str) -> bool:
+    """Whether a line is not blank (``isspace`` is what ``strip`` removes)."""
+    return bool(line) and not line.isspace()
+
+
+def _text_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """`_lines` of ``text`` and their texts; a text of ``\\n`` line endings is split once."""
+    if "\r" in text:
+        lines = _lines(text)
+        return lines, [text[start:end] for start, end in lines]
+    line_texts = text.split("\n")
+    return _line_spans(line_texts), line_texts
 
 
 def _is_unwrapped(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
@@ -103,14 +128,18 @@ def _span(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans of ``text`` (see the module docstring)."""
-    blocks = _blocks(text, _lines(text))
+    lines, line_texts = _text_lines(text)
+    blocks = _runs(lines, line_texts)
+    if _is_unwrapped(text, blocks):
+        # Every non-blank line is a paragraph, trimmed as `_span` trims it.
+        return [
+            (start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+            for (start, _), line in zip(lines, line_texts)
+            if _filled(line)
+        ]
     spans: list[tuple[int, int]] = []
-    unwrapped = _is_unwrapped(text, blocks)
     for block in blocks:
-        if unwrapped or len(block) == 1:
-            pieces = [[line] for line in block]
-        else:
-            pieces = _split_wrapped(text, block)
+        pieces = [block] if len(block) == 1 else _split_wrapped(text, block)
         for piece in pieces:
             start, end = _span(text, piece)
             if end > start:
@@ -122,3 +151,72 @@ def run(doc: Document) -> None:
     doc.paragraphs = [
         Paragraph(start, end, index=i) for i, (start, end) in enumerate(split_paragraphs(doc.text))
     ]
+
+
+def search_each(
+    pattern: re.Pattern[str], text: str, paragraphs: list[Paragraph], whole_word: bool = False, also: str = ""
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in each paragraph, in order, as searching the paragraphs one by
+    one (``finditer``, or `word_matches` with ``whole_word``) finds them, from a few searches of
+    the text that pass over many paragraphs at once.
+
+    For patterns whose assertions after a match read one character at most (``\\b``,
+    ``(?!\\w)``). A match inside a paragraph is then the one the paragraph alone gives when white
+    space follows the paragraph, as the `paragraphs` step makes it; only a match running past
+    the paragraph's end is searched for again within it.
+    """
+    k, n = 0, len(paragraphs)
+    while k < n:
+        p = paragraphs[k]
+        if not _ends_before_space(text, p.end):
+            yield from _search_within(pattern, text, p.start, p.end, whole_word, also)
+            k += 1
+            continue
+        last = k  # the paragraphs k..last are searched together
+        while last + 1 < n and _ends_before_space(text, paragraphs[last + 1].end):
+            last += 1
+        yield from _search_run(pattern, text, paragraphs, k, last, whole_word, also)
+        k = last + 1
+
+
+def _ends_before_space(text: str, end: int) -> bool:
+    return end >= len(text) or text[end].isspace()
+
+
+def _search_run(pattern, text, paragraphs, first: int, last: int, whole_word: bool, also: str):
+    stop = paragraphs[last].end
+    k = first
+    pos = paragraphs[first].start
+    m = pattern.search(text, pos, stop)
+    while m is not None:
+        at = m.start()
+        while paragraphs[k].end <= at:
+            k += 1
+        p = paragraphs[k]
+        if at < p.start:  # between paragraphs: search again from the next one's start
+            m = pattern.search(text, p.start, stop)
+        elif whole_word and at and _word_before(text[at - 1], also):
+            m = pattern.search(text, at + 1, stop)
+        elif m.end() <= p.end:
+            yield m
+            m = pattern.search(text, m.end(), stop)
+        else:  # running into the next paragraph: what the paragraph alone gives from here
+            yield from _search_within(pattern, text, at, p.end, whole_word, also)
+            if k == last:
+                return
+            m = pattern.search(text, paragraphs[k + 1].start, stop)
+
+
+def _search_within(pattern, text, start: int, end: int, whole_word: bool, also: str):
+    m = pattern.search(text, start, end)
+    while m is not None:
+        at = m.start()
+        if whole_word and at and _word_before(text[at - 1], also):
+            m = pattern.search(text, at + 1, end)
+            continue
+        yield m
+        m = pattern.search(text, m.end(), end)
+
+
+def _word_before(ch: str, also: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch in also

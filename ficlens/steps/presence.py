@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from functools import cache
 
 from ficlens.lexicon import words
 from ficlens.model import Document
 from ficlens.steps.names import _next_word
+
+
+@cache
+def _acting_words() -> frozenset[str]:
+    return words("action_verbs") | words("speech_verbs") | words("beat_verbs")
 
 
 def run(doc: Document) -> None:
@@ -24,7 +30,7 @@ def run(doc: Document) -> None:
     mentions = Counter(m.character for m in doc.mentions if m.character)
     spoken = Counter(q.speaker for q in doc.quotes if q.speaker)
     addressed = {a for q in doc.quotes for a in q.addressees}
-    actions = words("action_verbs") | words("speech_verbs") | words("beat_verbs")
+    actions = _acting_words()
     acting: set[str] = set()
     for m in doc.mentions:
         if not m.character or m.character in acting:

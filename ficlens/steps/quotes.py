@@ -213,6 +213,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _scan_marked(text: str, p: Paragraph, style: str) -> list[_Piece]:
+    if _MARKS_RE[style].search(text, p.start, p.end) is None:
+        return []  # narration: no mark to pair
     seg = text[p.start : p.end]
     pieces = []
     for open_at, close_at, content_end in _pair(seg, _marks(seg, style), style):

@@ -136,12 +136,14 @@ def roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> di
     spans: list[tuple[int, int]] = []
     body = doc.body_paragraphs()
     titles = matcher.titles if _titles_written(matcher.titles, text, body) else None
-    found: list[tuple[int, int, str]] = []
-    for p in body:
-        here = list(matcher.find(text, p.start, p.end))
-        if titles is not None:
+    if titles is None:
+        found = list(matcher.find_each(text, body))
+    else:
+        found = []
+        for p in body:
+            here = list(matcher.find(text, p.start, p.end))
             here += _title_mentions(titles, text, p.start, p.end, here, stats)
-        found += sorted(here)
+            found += sorted(here)
     for s, e, cid in matcher.role_holders.reassign(text, found):
         if cid not in entities:
             entities[cid] = Entity(roster=by_id[cid])

@@ -16,8 +16,9 @@ import re
 from collections import defaultdict
 
 from ficlens.lexicon import pairs
-from ficlens.model import Character
+from ficlens.model import Character, Paragraph
 from ficlens.roster import normalize_name
+from ficlens.steps.paragraphs import search_each
 from ficlens.steps.role_titles import RoleHolders
 from ficlens.steps.wordsearch import word_matches
 
@@ -108,7 +109,16 @@ class RosterMatcher:
     def find(self, text: str, start: int, end: int):
         if self.pattern is None:
             return
-        for m in word_matches(self.pattern, text, start, end, also="'"):
+        yield from self._owned(word_matches(self.pattern, text, start, end, also="'"))
+
+    def find_each(self, text: str, paragraphs: list[Paragraph]):
+        """`find` over each paragraph in turn."""
+        if self.pattern is None:
+            return
+        yield from self._owned(search_each(self.pattern, text, paragraphs, whole_word=True, also="'"))
+
+    def _owned(self, matches):
+        for m in matches:
             owner = self.owner.get(normalize_name(m.group()))
             if owner:
                 yield m.start(), m.end(), owner

@@ -65,3 +65,36 @@ def _reference_lines(text):
 @given(st.text(alphabet=st.sampled_from("ab \t\n\r\u2028"), max_size=60))
 def test_lines_split_on_line_endings_only(text):
     assert _lines(text) == _reference_lines(text)
+
+
+def _one_by_one(pattern, text, paragraphs, whole_word=False, also=""):
+    from ficlens.steps.wordsearch import word_matches
+
+    found = []
+    for p in paragraphs:
+        matches = word_matches(pattern, text, p.start, p.end, also) if whole_word else pattern.finditer(text, p.start, p.end)
+        found += [m.span() for m in matches]
+    return found
+
+
+_SEARCH_PATTERNS = [
+    re.compile(r"the\s+(?:old\s+)?man(?!\w)"),  # runs into the next paragraph after "the"
+    re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"),
+    re.compile(r"(?=[Hh])\b(?:he|she)\b", re.IGNORECASE),
+]
+
+
+@given(st.lists(st.sampled_from(["the", "old", "man", "He", "she", "Ann", "Lee", "xthe", "'the", " ", "\n", "\n\n", ".", "-"]), max_size=40), st.booleans())
+def test_search_each_finds_what_each_paragraph_alone_gives(words, trim):
+    from ficlens.model import Paragraph
+    from ficlens.steps.paragraphs import search_each
+
+    text = " ".join(words)
+    spans = split_paragraphs(text)
+    if trim:  # paragraphs not followed by white space, and a gap that is not white space
+        spans = [(s, e - 1) for s, e in spans if e - s > 1][::2]
+    paragraphs = [Paragraph(s, e, index=i) for i, (s, e) in enumerate(spans)]
+    for pattern in _SEARCH_PATTERNS:
+        for whole_word, also in ((False, ""), (True, ""), (True, "'")):
+            got = [m.span() for m in search_each(pattern, text, paragraphs, whole_word, also)]
+            assert got == _one_by_one(pattern, text, paragraphs, whole_word, also)
