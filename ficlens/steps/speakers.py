@@ -378,10 +378,12 @@ def attribute(doc: Document) -> None:
         listed.add(NARRATOR)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
         conversation.decide(turns, r.salience.gender, listed)
-        voices.add_evidence(turns, r.text, voices.tagged_or_decided)
+        voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)
+        again = [t for conv in conversation.conversations(turns) if any(id(t) in voted for t in conv) for t in conv]
+        conversation.decide(again, r.salience.gender, listed)
     else:
         voices.add_evidence(turns, r.text, voices.tagged)
-    conversation.decide(turns, r.salience.gender, listed)
+        conversation.decide(turns, r.salience.gender, listed)
     conversation.same_description_same_person(turns, r.salience.gender, listed)
     if r.first_person:
         _name_narrator(doc, turns)

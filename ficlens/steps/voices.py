@@ -8,7 +8,7 @@ that character's model than under everyone's (Jelinek-Mercer smoothing, per squa
 number of words), centred on the average over the modelled characters and clipped. The score
 is a small vote among the people near the turn (in focus, or with evidence within a few turns),
 never a reason to bring someone else in. In a long story, the lines the conversations then
-decided with confidence are learnt from too (`SELF_TRAIN_TURNS`), each turn scored without its own words.
+decided with confidence are learnt from too (`SELF_TRAIN_TURNS`), and only the others get a vote.
 Weights are documented in docs/evaluation.md.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ficlens.steps.salience import Turn
@@ -49,73 +49,68 @@ def tagged_or_decided(turn: Turn) -> str | None:
 class _Voices:
     """Word counts per character, and the log-ratio of a word under one's model to everyone's."""
 
-    def __init__(self, examples: list[tuple[Turn, str, Counter]]) -> None:
-        self.counts: dict[str, Counter] = {}
+    def __init__(self, examples: list[tuple[str, list[str]]]) -> None:
+        self.counts: dict[str, Counter] = defaultdict(Counter)
         self.everyone: Counter = Counter()
         turns: Counter = Counter()
-        for _, who, words in examples:
-            self.counts.setdefault(who, Counter()).update(words)
-            self.everyone.update(words)
+        for who, words in examples:
+            self.counts[who].update(words)
             turns[who] += 1
+        for counts in self.counts.values():
+            self.everyone.update(counts)
         self.modelled = sorted(c for c in self.counts if turns[c] >= MIN_TURNS)
         self.sizes = {c: sum(self.counts[c].values()) for c in self.modelled}
         self._total = sum(self.everyone.values()) + 0.5 * (len(self.everyone) + 1)
-        self._ratio: dict[tuple[str, str], float] = {}
+        self.tables: dict[str, dict[str, float]] = {c: {} for c in self.modelled}
 
-    def _background(self, word: str) -> float:
-        return (self.everyone[word] + 0.5) / self._total
+    def ratio(self, who: str, word: str) -> float:
+        """log P(word | who's voice) / P(word | everyone)."""
+        table = self.tables[who]
+        if word not in table:
+            background = (self.everyone[word] + 0.5) / self._total
+            table[word] = math.log(SMOOTHING * self.counts[who][word] / self.sizes[who] / background + 1 - SMOOTHING)
+        return table[word]
 
-    def ratio(self, who: str, word: str, own: Counter | None = None) -> float:
-        """log P(word | who's voice) / P(word | everyone); ``own`` are the scored turn's words,
-        taken out of ``who``'s counts when the turn taught their model."""
-        if own is None:
-            key = (who, word)
-            if key not in self._ratio:
-                self._ratio[key] = self._log_ratio(self.counts[who][word], self.sizes[who], word)
-            return self._ratio[key]
-        return self._log_ratio(self.counts[who][word] - own[word], self.sizes[who] - sum(own.values()), word)
-
-    def _log_ratio(self, count: int, size: int, word: str) -> float:
-        return math.log(SMOOTHING * count / max(size, 1) / self._background(word) + 1 - SMOOTHING)
-
-
-def add_evidence(turns: list[Turn], text: str, teacher: Callable[[Turn], str | None]) -> None:
-    """Add to each untagged turn's evidence the voice scores of the characters near it, learnt
-    from the turns ``teacher`` gives a speaker."""
-    examples = []
-    for t in turns:
-        who = teacher(t)
-        if who is not None:
-            examples.append((t, who, Counter(_words(text, t))))
-    voices = _Voices(examples)
-    if len(voices.modelled) < 2:
-        return
-    taught = {id(t): (who, words) for t, who, words in examples}
-    near = _near(turns)
-    for i, t in enumerate(turns):
-        if t.cue == "tag_name":
-            continue
-        words = _words(text, t)
-        if not words:
-            continue
-        mine = taught.get(id(t))
-        scores = {}
-        for c in voices.modelled:
-            own = mine[1] if mine and mine[0] == c else None
-            scores[c] = sum(voices.ratio(c, w, own) for w in words) / math.sqrt(len(words))
-        mean = sum(scores.values()) / len(scores)
-        for c, s in scores.items():
-            if c in near[i]:
-                t.evidence[c] = t.evidence.get(c, 0.0) + WEIGHT * max(-CLIP, min(CLIP, s - mean))
+    def score(self, who: str, words: list[str]) -> float:
+        table, s = self.tables[who], 0.0
+        for w in words:
+            r = table.get(w)
+            s += self.ratio(who, w) if r is None else r
+        return s
 
 
-def _near(turns: list[Turn]) -> list[set[str]]:
-    """For each turn, the characters in focus when it began or with evidence within a few turns."""
+def add_evidence(turns: list[Turn], text: str, teacher: Callable[[Turn], str | None]) -> set[int]:
+    """Add to the evidence of each turn ``teacher`` gives no speaker the voice scores of the
+    characters near it, learnt from the turns it does; the ids of the turns given a vote."""
+    teachers = [teacher(t) for t in turns]
+    taught = Counter(w for w in teachers if w is not None)
+    if sum(1 for n in taught.values() if n >= MIN_TURNS) < 2:
+        return set()
+    words = [_words(text, t) if who is not None or t.cue != "tag_name" else [] for t, who in zip(turns, teachers)]
+    voices = _Voices([(who, ws) for who, ws in zip(teachers, words) if who is not None])
     shown = [{c for c, v in t.evidence.items() if v > 0} for t in turns]
-    out = []
+    voted = set()
     for i, t in enumerate(turns):
-        near = set(t.context[:3])
-        for s in shown[max(0, i - NEAR_TURNS) : i + NEAR_TURNS + 1]:
-            near |= s
-        out.append(near)
-    return out
+        if t.cue == "tag_name" or teachers[i] is not None or not words[i]:
+            continue
+        near = _near(turns, i, shown)
+        voters = [c for c in voices.modelled if c in near]
+        if len(voters) < 2:
+            continue
+        # A word no voter has said weighs the same for all of them: only the others count.
+        heard = [w for w in words[i] if w in voices.everyone]
+        scores = [voices.score(c, heard) for c in voters]
+        mean = sum(scores) / len(scores)
+        root = math.sqrt(len(words[i]))
+        for c, s in zip(voters, scores):
+            t.evidence[c] = t.evidence.get(c, 0.0) + WEIGHT * max(-CLIP, min(CLIP, (s - mean) / root))
+        voted.add(id(t))
+    return voted
+
+
+def _near(turns: list[Turn], i: int, shown: list[set[str]]) -> set[str]:
+    """The characters in focus when turn ``i`` began or with evidence within a few turns of it."""
+    near = set(turns[i].context[:3])
+    for s in shown[max(0, i - NEAR_TURNS) : i + NEAR_TURNS + 1]:
+        near |= s
+    return near
