@@ -3,11 +3,10 @@
 Mrs. Bennet says "Lizzy" and "my dear Mr. Bennet", Hagrid says "yeh", a sullen teenager says
 "whatever": who someone is shows in how they talk. The lines a name tag gives to a character
 teach a model of their words and punctuation, learnt afresh from each document (nothing ships).
-An untagged turn then scores each modelled character by how much likelier its words are under
-that character's model than under everyone's (Jelinek-Mercer smoothing, per square root of the
-number of words), centred on the average over the modelled characters and clipped. The score
-is a small vote among the people near the turn (in focus, or with evidence within a few turns),
-never a reason to bring someone else in. In a long story, the lines the conversations then
+An untagged turn then scores the modelled characters near it (in focus, or with evidence within a
+few turns) by how much likelier its words are under each one's model than under everyone's
+(Jelinek-Mercer smoothing, per square root of the number of words), centred on their average and
+clipped: a small vote among the people near the turn, never a reason to bring someone else in. In a long story, the lines the conversations then
 decided with confidence are learnt from too (`SELF_TRAIN_TURNS`), and only the others get a vote.
 Weights are documented in docs/evaluation.md.
 """
@@ -97,7 +96,7 @@ def add_evidence(turns: list[Turn], text: str, teacher: Callable[[Turn], str | N
         voters = [c for c in voices.modelled if c in near]
         if len(voters) < 2:
             continue
-        # A word no voter has said weighs the same for all of them: only the others count.
+        # A word no taught line has weighs the same for every voter: leave it out.
         heard = [w for w in words[i] if w in voices.everyone]
         scores = [voices.score(c, heard) for c in voters]
         mean = sum(scores) / len(scores)
