@@ -325,6 +325,18 @@ def _sentence_ends_after_title(text: str, m: re.Match[str]) -> bool:
     return bool(hon) and text.startswith(".", m.end("hon")) and hon.lower() not in _ABBREVIATED
 
 
+def _title_closing(text: str, m: re.Match[str], stop: frozenset[str]) -> int | None:
+    """Where the title starts in a phrase of function words closed by an abbreviated title ("When
+    Mr" of "When Mr. Cole had gone", "But Mrs" of "But Mrs. Weston said"): the full stop cut the
+    name off, and the title belongs to the name after it. None for any other phrase."""
+    if m.group("hon") is not None or not text.startswith(".", m.end()):
+        return None
+    words = m.group("name").split()
+    if len(words) < 2 or words[-1].lower() not in _ABBREVIATED or any(w.lower() not in stop for w in words[:-1]):
+        return None
+    return m.end() - len(words[-1])
+
+
 def scan(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with cues and word counts."""
     stats = find_occurrences(doc)
@@ -342,11 +354,17 @@ def find_occurrences(doc: Document) -> NameStats:
     stats = NameStats(lower=LowerWordCounts("\n".join(text[p.start : p.end] for p in body)))
     pattern = phrase_re(skip_stop_words=True)
     for p in body:
+        taken = p.start  # the end of the last phrase, when a title took the name after it
         for m in pattern.finditer(text, p.start, p.end):
+            if m.start() < taken:
+                continue
             if _sentence_ends_after_title(text, m):
                 # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
                 # A function word alone is not matched again: the match with the title stands, dropped all the same.
                 m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
+            elif (title_at := _title_closing(text, m, stop)) is not None:
+                m = pattern.match(text, title_at, p.end) or m
+                taken = m.end()
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
             if occ is not None:
                 stats.occurrences.append(occ)

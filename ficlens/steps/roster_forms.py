@@ -5,6 +5,7 @@ last named unambiguously)."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -145,12 +146,23 @@ def roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> di
             here += _title_mentions(titles, text, p.start, p.end, here, stats)
             found += sorted(here)
     for s, e, cid in matcher.role_holders.reassign(text, found):
+        if not grouping.gender_fits(_title_before(text, s), by_id[cid].gender):
+            continue  # "Mrs. Harville" is not Captain Harville, listed as "Harville"
         if cid not in entities:
             entities[cid] = Entity(roster=by_id[cid])
         entities[cid].found.append((s, e, doc.text[s:e]))
         spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s+$")
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title written just before ``start`` ("mrs" before "Harville"), lower case, if any."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    return m.group(1).lower() if m else None
 
 
 def _titles_written(titles: TitleMatcher | None, text: str, body: list) -> bool:

@@ -166,6 +166,20 @@ def test_a_full_stop_after_a_title_that_is_not_short_for_anything_ends_the_sente
     assert "Mr. Smith" in names
 
 
+def test_a_title_after_a_sentence_opener_stays_with_its_name():
+    """ "When Mr. Cole": the full stop after "Mr" does not cut the title off its name."""
+    from ficlens.ingest import document_from_text
+    from ficlens import pipeline
+
+    text = 'Emma waited.\n\nWhen\nMr. Cole had gone, she smiled. But Mrs. Weston said nothing.'
+    doc = document_from_text(text)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes")])
+    found = [(text[o.start : o.end], o.honorific) for o in names.find_occurrences(doc).occurrences]
+    assert ("Mr. Cole", "mr") in found
+    assert ("Mrs. Weston", "mrs") in found
+    assert not any(t in ("Cole", "Weston", "When\nMr", "But Mrs") for t, _ in found)
+
+
 def test_two_spellings_of_a_title_name_one_person():
     groups = _entities(("dr", "Aziz", 57), ("doctor", "Aziz", 3), (None, "Aziz", 800), ("mr", "Fielding", 40))
     assert ["Aziz", "Doctor Aziz", "Dr. Aziz"] in groups

@@ -58,3 +58,10 @@ def test_the_roster_pattern_finds_aliases_whatever_letter_they_begin_with():
     found = [text[s:e] for s, e, _ in RosterMatcher(roster).find(text, 0, len(text))]
     assert found == ["Émile", "the stranger", "O'Hara", "[Redacted]", "The stranger"]
 
+
+
+def test_an_alias_after_a_title_of_the_other_gender_is_someone_else():
+    roster = [{"name": "Captain Harville", "aliases": ["Harville"], "gender": "M"}, {"name": "Anne Elliot", "gender": "F"}]
+    linked = _linked('Anne saw Harville. "Come in," said Mrs. Harville. Harville bowed.', roster)
+    assert linked.count(("Harville", "captain-harville")) == 2
+    assert ("Mrs. Harville", "captain-harville") not in linked
