@@ -52,6 +52,8 @@ RETURNED = 2.5  # evidence that brings a departed candidate back (a tag or a bea
 NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
 OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
 OFF_ROSTER = -3.0  # a character the given roster does not list
+LONG_TALK = 15  # turns: a conversation this long is checked for speakers it can do without
+EXTRA_SPEAKER = 3.0  # what a further speaker must add to a long conversation's best sequence
 CONSISTENT = 2.0  # towards the person a description repeated in tags mostly meant
 CONSISTENT_MIN = 3  # tags using the description
 CONSISTENT_SHARE = 0.3  # of the posterior weight of its lines
@@ -278,11 +280,50 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         if not cands:
             continue
         em = _emissions(conv, cands, gender, listed)
-        path, post = decode(em, [PLAIN] + [_between(a, b) for a, b in zip(conv, conv[1:])])
+        between = [PLAIN] + [_between(a, b) for a, b in zip(conv, conv[1:])]
+        path, post = decode(em, between)
+        if len(conv) >= LONG_TALK:
+            path, post = _fewer_speakers(em, between, path, post)
         for i, t in enumerate(conv):
             j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))
             t.speaker = cands[j]
             t.posterior = float(post[i, j])
+
+
+def _fewer_speakers(em: np.ndarray, between: list[int], path: list[int], post: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """A long exchange is carried by few people. While three or more speak in the decoded
+    sequence, the one with the fewest lines is left out if the best sequence without them
+    scores at most `EXTRA_SPEAKER` less; the columns of those left out get no posterior."""
+    other = em.shape[1] - 1
+    keep = list(range(other))
+    while len({j for j in path if j != other}) >= 3:
+        used = sorted({j for j in path if j != other}, key=lambda j: (path.count(j), j))
+        score = _path_score(em, between, path)
+        for x in used:
+            cols = [j for j in keep if j != x] + [other]
+            sub_path, sub_post = decode(em[:, cols], between)
+            full_path = [cols[j] for j in sub_path]
+            if _path_score(em, between, full_path) >= score - EXTRA_SPEAKER:
+                keep.remove(x)
+                path = full_path
+                post = np.zeros_like(post)
+                post[:, cols] = sub_post
+                break
+        else:
+            break
+    return path, post
+
+
+def _path_score(em: np.ndarray, between: list[int], path: list[int]) -> float:
+    """The log-potential of a whole sequence of speakers: its turns' evidence and the chain's
+    transitions (`_transitions`)."""
+    score = sum(float(em[i, j]) for i, j in enumerate(path))
+    for i in range(1, len(path)):
+        if path[i] == path[i - 1]:
+            score += _repeat(between[i])
+        elif i >= 2 and path[i] == path[i - 2]:
+            score += RETURN
+    return score
 
 
 def fill_addressees(turns: list[Turn]) -> None:

@@ -59,3 +59,32 @@ def test_after_an_aside_the_same_person_often_goes_on():
     # '"…," said Ann, and she crossed to the window and looked out for a while.' / '"…"'
     assert _two_turns(110, 0.2) == "ann"
     assert _two_turns(30, 0.2) == "ben"  # a tag alone between them
+
+
+def _long_talk(third_line: float) -> np.ndarray:
+    """A and B alternate over 16 lines, tagged now and then; line 7 leans to C by ``third_line``."""
+    em = np.zeros((16, 4))  # A, B, C, someone else
+    em[:, 3] = conversation.OTHER
+    for i in (0, 5, 8, 13):
+        em[i, i % 2] = 8.0
+    em[7, 2], em[7, 1] = third_line, 0.5
+    return em
+
+
+def _decode_long(em: np.ndarray) -> tuple[list[int], list[int], np.ndarray]:
+    between = [conversation.PLAIN] * len(em)
+    first, post = conversation.decode(em, between)
+    path, post = conversation._fewer_speakers(em, between, first, post)
+    return first, path, post
+
+
+def test_a_long_exchange_drops_a_third_speaker_it_reads_nearly_as_well_without():
+    first, path, post = _decode_long(_long_talk(third_line=3.5))
+    assert first[7] == 2  # the first decoding brings C in for one line
+    assert path == [i % 2 for i in range(16)]
+    assert np.allclose(post.sum(axis=1), 1.0) and not post[:, 2].any()
+
+
+def test_a_third_speaker_the_text_names_stays():
+    first, path, _ = _decode_long(_long_talk(third_line=8.0))
+    assert path == first and path[7] == 2
