@@ -24,8 +24,9 @@ _ACTIVE_WINDOW = 2500
 _CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
 _NEVER = -(10**9)
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
-# "he" or "she" anywhere in narration is some clause's subject.
-_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "he" or "she" anywhere in narration is some clause's subject: \b(?:[Hh]e|[Ss]he)\b, begun with
+# its first letters (`wordsearch`).
+_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
 # Words that may follow a name that is not a subject: "Cassandra and her aunt", "Jane, who".
 _NOT_VERBS = frozenset(
