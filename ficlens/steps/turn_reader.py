@@ -37,7 +37,7 @@ _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Miss|Ms|Master)\.?\s+[A-Z][\w'-]+")
 # Narration that shows whom a line is said to: "turning to Harriet", "looked up at Mark".
 _LOOK_TO = re.compile(  # with \b before it (`word_matches`)
     r"(?:turn(?:ing|ed)\s+(?:round\s+|back\s+|again\s+)?to|look(?:ing|ed)\s+(?:up\s+|round\s+)?at|glanc(?:ing|ed)\s+at"
-    r"|address(?:ing|ed)|(?:smil|nodd|wink)(?:ing|ed)\s+(?:at|to))\s+(?:the\s+)?"
+    r"|address(?:ing|ed)|smil(?:ing|ed)\s+(?:at|to)|nodd(?:ing|ed)\s+(?:at|to)|wink(?:ing|ed)\s+(?:at|to))\s+(?:the\s+)?"
 )
 
 

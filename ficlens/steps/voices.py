@@ -28,7 +28,8 @@ NEAR_TURNS = 3  # a candidate has evidence this many turns around the one scored
 SELF_TRAIN_TURNS = 150  # turns a story needs before decided lines are learnt from too
 SELF_TRAIN_POSTERIOR = 0.9
 
-_WORD = re.compile(r"[a-z']+|--|[!?;]")
+# [a-z']+|--|[!?;], begun with the set of its first characters (`wordsearch`).
+_WORD = re.compile(r"[a-z'!?;-](?:(?<=[a-z'])[a-z']*|(?<=-)-|(?<=[!?;]))")
 
 
 def _words(text: str, turn: Turn) -> list[str]:
