@@ -68,20 +68,15 @@ class _Piece:
 
 
 # A single quote that opens a quotation: before a letter, and at the start or after a space,
-# bracket or dash. The pattern finds the quotes before a letter (starting with the mark, the
-# regex engine jumps from one to the next); `_single_openers` checks what stands before.
-_SINGLE_BEFORE_LETTER_RE = re.compile(r"['\u2018](?=[^\W\d_])")
-_BEFORE_SINGLE_OPEN_RE = re.compile(r"[\s(\[\u2014]")
+# bracket or dash. The pattern starts with the mark, so the regex engine jumps from one to the
+# next; the lookbehind reads what stands before it.
+_SINGLE_OPENER_RE = re.compile(r"['\u2018](?<![^\s(\[\u2014]['\u2018])(?=[^\W\d_])")
 _DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
 
 
 def _single_openers(seg: str) -> int:
     """How many single quotes open a quotation in ``seg``."""
-    return sum(
-        1
-        for m in _SINGLE_BEFORE_LETTER_RE.finditer(seg)
-        if m.start() == 0 or _BEFORE_SINGLE_OPEN_RE.match(seg, m.start() - 1)
-    )
+    return len(_SINGLE_OPENER_RE.findall(seg))
 
 
 def _guillemet_openers(text: str, body: list[Paragraph]) -> tuple[int, int]:
