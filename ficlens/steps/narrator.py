@@ -30,6 +30,11 @@ def is_first_person(doc: Document) -> bool:
     text = doc.view("plain").text
     spans = sorted(q.outer for q in doc.quotes)
     starts = [s for s, _ in spans]
+    # Most stories say "I" in no narration: the text between the quotes, which holds every
+    # narration paragraph with the white space around it, shows that at once.
+    ends = [0, *(e for _, e in spans)]
+    if not _FIRST_PERSON_RE.search("\n".join(text[a:b] for a, b in zip(ends, [*starts, len(text)]))):
+        return False
     narration: list[str] = []
     for p in doc.body_paragraphs()[:2000]:
         pos = p.start
