@@ -203,8 +203,8 @@ def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int]
         return [int(np.argmax(p))], p[None, :]
     narrated = narrated or [False] * n
     if k <= _SMALL_K:
-        weights = {x: (_repeat(x), RETURN) for x in set(narrated)}
-        kernels = [_kernels(k, *weights[x]) for x in narrated]
+        by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
+        kernels = [by_kind[x] for x in narrated]
         return small_decoder.decode_small(e.tolist(), kernels, kernels[1][5])
     kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
     trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
