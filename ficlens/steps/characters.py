@@ -23,9 +23,11 @@ from ficlens.steps import descriptive, grouping, names, roster_forms
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
-# The lookahead names the letters a pronoun can begin with ("\u017f" is a long s, which IGNORECASE
-# lets match "s"), so that the search passes over every other position at once.
-_PRONOUN_RE = re.compile(r"(?=[HhSs\u017f])\b(he|she|him|his|her|himself|herself)\b", re.IGNORECASE)
+# \b(?:he|she|him|his|her|himself|herself)\b in any case, begun with its first letters (`wordsearch`;
+# "\u017f" is a long s, which IGNORECASE lets match "s").
+_PRONOUN_RE = re.compile(
+    r"(?-i:[HhSs\u017f])(?<!\w.)(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss\u017f])he)\b", re.IGNORECASE
+)
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
@@ -178,7 +180,7 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
         qk = bisect.bisect_right(qstarts, pm.start()) - 1
         if qk >= 0 and quote_spans[qk][0] <= pm.start() < quote_spans[qk][1]:
             continue
-        word = pm.group(1).lower()
+        word = pm.group().lower()
         votes[m.character or ""]["M" if word in ("he", "him", "his", "himself") else "F"] += 1
     return votes
 
@@ -209,7 +211,7 @@ def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
             limit = min(o.end + 200, starts[k] if k < len(starts) else len(text))
             pm = None if o.in_quote else _PRONOUN_RE.search(text, o.end, limit)
             if pm and not quoted(pm.start()):
-                votes["M" if pm.group(1).lower() in ("he", "him", "his", "himself") else "F"] += 1
+                votes["M" if pm.group().lower() in ("he", "him", "his", "himself") else "F"] += 1
         m, w = votes["M"], votes["F"]
         if max(m, w) >= 2 and max(m, w) >= 2 * min(m, w) + 1:
             f.pronoun = "M" if m > w else "F"

@@ -100,36 +100,25 @@ def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
 def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
     """Each turn's log-potentials for the candidates and, in a last column, "someone else"."""
     n = len(conv)
-    em = [[0.0] * len(cands) for _ in range(n)]  # lists: NumPy's per-item access costs more here
-    if listed:
-        for row in em:
-            for j, c in enumerate(cands):
-                row[j] += 0.0 if c in listed else OFF_ROSTER
     arrive = _arrivals(conv, cands)
+    arrives = [arrive.get(c, n) for c in cands]
     anchored = {c for t in conv for c, v in t.evidence.items() if v >= ANCHOR} | {c for t in conv for c in t.vocatives}
-    for j, c in enumerate(cands):
-        for i in range(arrive.get(c, n)):
-            em[i][j] += NOT_YET
-        if c not in anchored:
-            for row in em:
-                row[j] += UNANCHORED
-    # Someone who has left speaks no more until the story brings them back.
-    gone: set[str] = set()
-    for i, t in enumerate(conv):
-        gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
-        for j, c in enumerate(cands):
-            if c in gone:
-                em[i][j] += GONE
-        gone |= t.exits
+    # The weights of the conversation's shape are halves and wholes: their sums are exact in any order.
+    fixed = [(OFF_ROSTER if listed and c not in listed else 0.0) + (0.0 if c in anchored else UNANCHORED) for c in cands]
     context = conv[0].context[: len(CONTEXT)]
     genders = [gender.get(c) for c in cands]
+    em = []
+    gone: set[str] = set()  # someone who has left speaks no more until the story brings them back
     for i, t in enumerate(conv):
+        gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
         prev_voc = _addressed(conv[i - 1]) if i > 0 else set()
         next_voc = conv[i + 1].vocatives if i + 1 < n else set()
         # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
         neighbours = [conv[k].addressee_gender for k in (i - 1, i + 1) if 0 <= k < n]
         hints = [h for h in neighbours if h]
+        row = []
         for j, c in enumerate(cands):
+            shape = fixed[j] + (NOT_YET if i < arrives[j] else 0.0) + (GONE if c in gone else 0.0)
             s = t.evidence.get(c, 0.0)
             g = genders[j]
             if t.gender_hint in ("M", "F"):
@@ -147,8 +136,11 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
             if g in ("M", "F"):
                 for hint in hints:
                     s += ADDRESS_FIT if g == hint else ADDRESS_CLASH
-            em[i][j] += s
-    return np.array([[*row, OTHER] for row in em])
+            row.append(shape + s)
+        row.append(OTHER)
+        em.append(row)
+        gone |= t.exits
+    return np.array(em)
 
 
 def _addressed(turn: Turn) -> set[str]:
@@ -213,8 +205,8 @@ def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int]
         return [int(np.argmax(p))], p[None, :]
     narrated = narrated or [False] * n
     if k <= _SMALL_K:
-        weights = {x: (_repeat(x), RETURN) for x in set(narrated)}
-        kernels = [_kernels(k, *weights[x]) for x in narrated]
+        by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
+        kernels = [by_kind[x] for x in narrated]
         return small_decoder.decode_small(e.tolist(), kernels, kernels[1][5])
     kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
     trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t

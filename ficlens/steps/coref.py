@@ -18,9 +18,9 @@ from ficlens.model import Document, Mention
 from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
 from ficlens.steps.paragraphs import search_each
 
-# The pronoun pattern first checks the letter a match starts with, so that the regex engine
-# passes over other positions without trying the lookbehinds.
-_PRONOUN_RE = re.compile(r"(?=[HhSsTt])(?:(?<=^)|(?<=[\s\"'(*_\-]))(He|She|he|she|They|they)\b")
+# He, She, he, she, They or they at the text's start or after a space, a quotation mark, "(", "*",
+# "_" or "-"; begun with its first letters (`wordsearch`).
+_PRONOUN_RE = re.compile(r"[HhSsTt](?:(?<=^.)|(?<=[\s\"'(*_\-].))(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Tt])hey)\b")
 _EPITHET_RE = re.compile(  # with \b before it (`search_each` with whole_word)
     r"[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
     r"dark-haired|fair-haired|red-haired|blond|blonde|brunet|brunette|ginger|raven-haired|"
@@ -41,7 +41,7 @@ def run(doc: Document) -> None:
         events.append((m.start, m.end, "name", m.character))
     body = doc.body_paragraphs()
     for pm in search_each(_PRONOUN_RE, text, body):
-        events.append((pm.start(1), pm.end(1), "pronoun", _GENDER[pm.group(1).lower()]))
+        events.append((pm.start(), pm.end(), "pronoun", _GENDER[pm.group().lower()]))
     for em in search_each(_EPITHET_RE, text, body, whole_word=True):
         events.append((em.start(), em.end(), "epithet", _EPITHET_NOUNS.get(em.group("noun").lower())))
     events.sort(key=lambda e: e[0])

@@ -16,10 +16,10 @@ import re
 from collections import Counter
 
 from ficlens.model import Character, Document
-from ficlens.steps.wordsearch import word_matches
 
 NARRATOR = "narrator"
-_FIRST_PERSON_RE = re.compile(r"(?:I|m(?:e|y|yself|ine))\b")  # with \b before it (`word_matches`)
+# \b(?:I|m(?:e|y|yself|ine))\b, begun with its first letters (`wordsearch`).
+_FIRST_PERSON_RE = re.compile(r"[Im](?<!\w.)(?:(?<=I)|(?<=m)(?:e|y|yself|ine))\b")
 _WORD_RE = re.compile(r"\w+")  # maximal runs: the same words as \b\w+\b, without its boundary checks
 # "I", "me", "my" per word of narration above which a story is told in the first person.
 _RATE = 0.012
@@ -30,6 +30,11 @@ def is_first_person(doc: Document) -> bool:
     text = doc.view("plain").text
     spans = sorted(q.outer for q in doc.quotes)
     starts = [s for s, _ in spans]
+    # Most stories say "I" in no narration: the text between the quotes, which holds every
+    # narration paragraph with the white space around it, shows that at once.
+    ends = [0, *(e for _, e in spans)]
+    if not _FIRST_PERSON_RE.search("\n".join(text[a:b] for a, b in zip(ends, [*starts, len(text)]))):
+        return False
     narration: list[str] = []
     for p in doc.body_paragraphs()[:2000]:
         pos = p.start
@@ -42,7 +47,7 @@ def is_first_person(doc: Document) -> bool:
             pos = spans[k][1]
             k += 1
     joined = "\n".join(narration)
-    first_person = sum(1 for _ in word_matches(_FIRST_PERSON_RE, joined))
+    first_person = len(_FIRST_PERSON_RE.findall(joined))
     if not first_person:
         return False  # most stories: no need to count the words
     words = len(_WORD_RE.findall(joined))

@@ -68,20 +68,15 @@ class _Piece:
 
 
 # A single quote that opens a quotation: before a letter, and at the start or after a space,
-# bracket or dash. The pattern finds the quotes before a letter (starting with the mark, the
-# regex engine jumps from one to the next); `_single_openers` checks what stands before.
-_SINGLE_BEFORE_LETTER_RE = re.compile(r"['\u2018](?=[^\W\d_])")
-_BEFORE_SINGLE_OPEN_RE = re.compile(r"[\s(\[\u2014]")
+# bracket or dash. One pattern per mark, each starting with its mark, so the regex engine runs
+# from one to the next (faster than through a set of two); the lookbehind reads what stands before.
+_SINGLE_OPENER_RES = [re.compile(rf"{mark}(?<![^\s(\[\u2014]{mark})(?=[^\W\d_])") for mark in ("'", "\u2018")]
 _DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
 
 
 def _single_openers(seg: str) -> int:
     """How many single quotes open a quotation in ``seg``."""
-    return sum(
-        1
-        for m in _SINGLE_BEFORE_LETTER_RE.finditer(seg)
-        if m.start() == 0 or _BEFORE_SINGLE_OPEN_RE.match(seg, m.start() - 1)
-    )
+    return sum(len(pattern.findall(seg)) for pattern in _SINGLE_OPENER_RES)
 
 
 def _guillemet_openers(text: str, body: list[Paragraph]) -> tuple[int, int]:

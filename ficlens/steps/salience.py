@@ -23,9 +23,11 @@ _FOCUS_BONUS = 300
 _ACTIVE_WINDOW = 2500
 _CANDIDATE_WINDOW = 2500  # a pronoun's referent was named or spoke within this many characters
 _NEVER = -(10**9)
+_PAST_THE_END = 10**18
 _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
-# "he" or "she" anywhere in narration is some clause's subject.
-_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "he" or "she" anywhere in narration is some clause's subject: \b(?:[Hh]e|[Ss]he)\b, begun with
+# its first letters (`wordsearch`).
+_SUBJECT_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
 # Words that may follow a name that is not a subject: "Cassandra and her aunt", "Jane, who".
 _NOT_VERBS = frozenset(
@@ -116,6 +118,7 @@ class Salience:
         self._pronoun_score: dict[str, int] = {}
         self._leader: dict[str, str] = {}  # per gender: who a "he" or "she" of narration is read as
         self._next = 0
+        self._upcoming = _NEVER  # where the next name or pronoun not taken in stands, once known
         self.window = _CANDIDATE_WINDOW
 
     def in_quote(self, pos: int) -> bool:
@@ -136,10 +139,13 @@ class Salience:
 
     def advance(self, pos: int) -> None:
         """Take in the name mentions and subject pronouns of narration before ``pos``."""
+        if self._upcoming >= pos:
+            return
         while True:
-            name_at = self.names[self._next].start if self._next < len(self.names) else pos
-            pronoun_at = self.pronouns[self._next_pronoun][0] if self._next_pronoun < len(self.pronouns) else pos
+            name_at = self.names[self._next].start if self._next < len(self.names) else _PAST_THE_END
+            pronoun_at = self.pronouns[self._next_pronoun][0] if self._next_pronoun < len(self.pronouns) else _PAST_THE_END
             if min(name_at, pronoun_at) >= pos:
+                self._upcoming = min(name_at, pronoun_at)
                 return
             if pronoun_at < name_at:
                 self._take_pronoun(*self.pronouns[self._next_pronoun])

@@ -13,8 +13,10 @@ import re
 
 from ficlens.model import Document, Sentence
 
+# (?:[.!?]+|\u2026) and what closes it, begun with a set of characters (the regex engine jumps to
+# those; an alternation of a repeat and a character it tries at every position).
 _BOUNDARY = re.compile(
-    r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]*_]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9\u00c0-\u00de])"
+    r"[.!?\u2026](?:(?<=[.!?])[.!?]*|(?<=\u2026))[\"'\u201d\u2019)\]*_]*(?=\s+[\"'\u201c\u2018(\[*_]*[A-Z0-9\u00c0-\u00de])"
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st prof capt col gen lt sgt jr sr vs etc no vol ch mt ft rev hon gov sen rep messrs "

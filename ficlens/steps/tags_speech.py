@@ -195,7 +195,7 @@ _VOICE_OF = re.compile(r"the\s+(?:[a-z]+\s+){0,2}voice\s+of\s+(?:(?:old|young|li
 
 def _voice_of(text: str, pos: int, limit: int, names: Mentions) -> tuple | None:
     """ "said the voice of Mr. Syed Mohammed": the one whose voice it is."""
-    of = _VOICE_OF.match(text, pos, limit)
+    of = _VOICE_OF.match(text, pos, limit) if text.startswith("the", pos, limit) else None
     span = names.at(of.end()) if of else None
     return (span[0], span[1], "name", None) if span else None
 
@@ -221,7 +221,9 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         after_adverb = _WORD_RE.match(text, _skip(text, m.end(), limit, " \t\n"), limit)
         m = after_adverb if after_adverb and speech_verb(after_adverb.group()) else m
     inverted = led_by_comma or _ends_with(text, start, "!?")
-    if m and m.group()[0].islower() and (speech_verb(m.group()) or (inverted and m.group().endswith("ed"))):
+    word = m.group() if m and m.group()[0].islower() else None
+    said = word is not None and speech_verb(word)
+    if word and (said or (inverted and word.endswith("ed"))):
         after_verb = m.end()
         adv = _ADVERB_RE.match(text, after_verb, limit)
         subj_at = _skip(text, adv.end() if adv else after_verb, limit, " \t\n")
@@ -233,8 +235,8 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
                 found = _subject_at(text, adj.end(), limit, names)
                 found = found if found and found[2] == "name" else None
         found = _voice_of(text, subj_at, limit, names) or found
-        if found and (speech_verb(m.group()) or found[2] == "name"):
-            return Tag(found[0], found[1], found[2], found[3], m.group().lower(), True, True, _addressee(text, found[1], limit, names))
+        if found and (said or found[2] == "name"):
+            return Tag(found[0], found[1], found[2], found[3], word.lower(), True, True, _addressee(text, found[1], limit, names))
     # Normal order: Mark said / he asked quietly / the older man muttered
     found = _subject_at(text, pos, limit, names)
     if not found:

@@ -16,6 +16,7 @@ from ficlens.model import Document, Quote
 from ficlens.roster import normalize_name
 from ficlens.steps import descriptive, epithets, kinship, narrator, tags_speech
 from ficlens.steps.salience import Salience
+from ficlens.steps.wordsearch import word_matches
 
 # Words that lead into a name said to someone: "My dear Mr. Bennet," "Oh Mark!"
 _ADDRESS_LEAD = re.compile(
@@ -34,9 +35,9 @@ BEAT_FAR = 1.0
 VIEW = 4  # the characters most in focus, among whom someone called by title and surname is
 _TITLED_SURNAME = re.compile(r"(?:Mr|Mrs|Miss|Ms|Master)\.?\s+[A-Z][\w'-]+")
 # Narration that shows whom a line is said to: "turning to Harriet", "looked up at Mark".
-_LOOK_TO = re.compile(
-    r"\b(?:turn(?:ing|ed)\s+(?:round\s+|back\s+|again\s+)?to|look(?:ing|ed)\s+(?:up\s+|round\s+)?at|glanc(?:ing|ed)\s+at"
-    r"|address(?:ing|ed)|(?:smil|nodd|wink)(?:ing|ed)\s+(?:at|to))\s+(?:the\s+)?"
+_LOOK_TO = re.compile(  # with \b before it (`word_matches`)
+    r"(?:turn(?:ing|ed)\s+(?:round\s+|back\s+|again\s+)?to|look(?:ing|ed)\s+(?:up\s+|round\s+)?at|glanc(?:ing|ed)\s+at"
+    r"|address(?:ing|ed)|smil(?:ing|ed)\s+(?:at|to)|nodd(?:ing|ed)\s+(?:at|to)|wink(?:ing|ed)\s+(?:at|to))\s+(?:the\s+)?"
 )
 
 
@@ -116,7 +117,7 @@ class Reader:
 
     def looked_at(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
         """The character the paragraph's narration shows the speaker turning to or looking at."""
-        for m in _LOOK_TO.finditer(self.text, para_start, para_end):
+        for m in word_matches(_LOOK_TO, self.text, para_start, para_end):
             if any(a <= m.start() < b for a, b in (q.outer for q in quotes)):
                 continue
             who = self.char_at.get(m.end())

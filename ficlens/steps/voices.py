@@ -28,7 +28,8 @@ NEAR_TURNS = 3  # a candidate has evidence this many turns around the one scored
 SELF_TRAIN_TURNS = 150  # turns a story needs before decided lines are learnt from too
 SELF_TRAIN_POSTERIOR = 0.9
 
-_WORD = re.compile(r"[a-z']+|--|[!?;]")
+# [a-z']+|--|[!?;], begun with the set of its first characters (`wordsearch`).
+_WORD = re.compile(r"[a-z'!?;-](?:(?<=[a-z'])[a-z']*|(?<=-)-|(?<=[!?;]))")
 
 
 def _words(text: str, turn: Turn) -> list[str]:
@@ -58,24 +59,30 @@ class _Voices:
         for counts in self.counts.values():
             self.everyone.update(counts)
         self.modelled = sorted(c for c in self.counts if turns[c] >= MIN_TURNS)
-        self.sizes = {c: sum(self.counts[c].values()) for c in self.modelled}
         self._total = sum(self.everyone.values()) + 0.5 * (len(self.everyone) + 1)
-        self.tables: dict[str, dict[str, float]] = {c: {} for c in self.modelled}
+        self.tables = {c: self._ratios(c) for c in self.modelled}
 
-    def ratio(self, who: str, word: str) -> float:
-        """log P(word | who's voice) / P(word | everyone)."""
-        table = self.tables[who]
-        if word not in table:
+    def _ratios(self, who: str) -> dict[str, float]:
+        """log P(word | who's voice) / P(word | everyone) for each word ``who`` said; any other
+        word's is `_UNSAID`."""
+        counts = self.counts[who]
+        size = sum(counts.values())
+        table = {}
+        for word, n in counts.items():
             background = (self.everyone[word] + 0.5) / self._total
-            table[word] = math.log(SMOOTHING * self.counts[who][word] / self.sizes[who] / background + 1 - SMOOTHING)
-        return table[word]
+            table[word] = math.log(SMOOTHING * n / size / background + 1 - SMOOTHING)
+        return table
 
     def score(self, who: str, words: list[str]) -> float:
-        table, s = self.tables[who], 0.0
+        ratio, s = self.tables[who].get, 0.0
         for w in words:
-            r = table.get(w)
-            s += self.ratio(who, w) if r is None else r
+            s += ratio(w, _UNSAID)
         return s
+
+
+# The log-ratio of a word someone never said (the formula of `_Voices._ratios` with a count of
+# 0.0, to the same bits).
+_UNSAID = math.log(1 - SMOOTHING)
 
 
 def add_evidence(turns: list[Turn], text: str, teacher: Callable[[Turn], str | None]) -> set[int]:
@@ -85,22 +92,24 @@ def add_evidence(turns: list[Turn], text: str, teacher: Callable[[Turn], str | N
     taught = Counter(w for w in teachers if w is not None)
     if sum(1 for n in taught.values() if n >= MIN_TURNS) < 2:
         return set()
-    words = [_words(text, t) if who is not None or t.cue != "tag_name" else [] for t, who in zip(turns, teachers)]
-    voices = _Voices([(who, ws) for who, ws in zip(teachers, words) if who is not None])
+    voices = _Voices([(who, _words(text, t)) for t, who in zip(turns, teachers) if who is not None])
     shown = [{c for c, v in t.evidence.items() if v > 0} for t in turns]
     voted = set()
     for i, t in enumerate(turns):
-        if t.cue == "tag_name" or teachers[i] is not None or not words[i]:
+        if t.cue == "tag_name" or teachers[i] is not None:
             continue
         near = _near(turns, i, shown)
         voters = [c for c in voices.modelled if c in near]
         if len(voters) < 2:
             continue
+        words = _words(text, t)
+        if not words:
+            continue
         # A word no taught line has weighs the same for every voter: leave it out.
-        heard = [w for w in words[i] if w in voices.everyone]
+        heard = [w for w in words if w in voices.everyone]
         scores = [voices.score(c, heard) for c in voters]
         mean = sum(scores) / len(scores)
-        root = math.sqrt(len(words[i]))
+        root = math.sqrt(len(words))
         for c, s in zip(voters, scores):
             t.evidence[c] = t.evidence.get(c, 0.0) + WEIGHT * max(-CLIP, min(CLIP, (s - mean) / root))
         voted.add(id(t))
