@@ -54,6 +54,7 @@ OTHER = -1.5  # someone the story has not named here: keeps posteriors honest
 OFF_ROSTER = -3.0  # a character the given roster does not list
 LONG_TALK = 15  # turns: a conversation this long is checked for speakers it can do without
 EXTRA_SPEAKER = 3.0  # what a further speaker must add to a long conversation's best sequence
+MINORITY = 0.3  # ... that gives them at most this share of its lines
 CONSISTENT = 2.0  # towards the person a description repeated in tags mostly meant
 CONSISTENT_MIN = 3  # tags using the description
 CONSISTENT_SHARE = 0.3  # of the posterior weight of its lines
@@ -231,6 +232,20 @@ def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int]
     return _viterbi(e, trans, first_step), post
 
 
+def best_path(em: np.ndarray, narrated: list[int]) -> list[int]:
+    """The path of `decode` (``narrated`` as there, for two turns or more), without the posteriors."""
+    n, k = em.shape
+    if k == 1:
+        return [0] * n
+    e = np.exp(em - np.maximum.reduce(em, axis=1, keepdims=True))
+    if k <= _SMALL_K:
+        by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
+        kernels = [by_kind[x] for x in narrated]
+        return small_decoder.viterbi_small(e.tolist(), kernels, kernels[1][5])
+    kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
+    return _viterbi(e, [kinds[x][0] for x in narrated], kinds[narrated[1]][1])
+
+
 # Up to this many candidates (with "someone else"), `decode` runs on Python floats
 # (`small_decoder`): NumPy's overhead per call dominated on a conversation's tiny arrays.
 _SMALL_K = 6
@@ -284,20 +299,21 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
 
 def _fewer_speakers(em: np.ndarray, between: list[int], path: list[int], post: np.ndarray) -> tuple[list[int], np.ndarray]:
     """A long exchange is carried by few people. While three or more speak in the decoded
-    sequence, the one with the fewest lines is left out if the best sequence without them
-    scores at most `EXTRA_SPEAKER` less; the columns of those left out get no posterior."""
+    sequence, a speaker with few of its lines (`MINORITY`), fewest first, is left out if the
+    best sequence without them scores at most `EXTRA_SPEAKER` less; the columns of those left
+    out get no posterior."""
     other = em.shape[1] - 1
     keep = list(range(other))
     while len({j for j in path if j != other}) >= 3:
-        used = sorted({j for j in path if j != other}, key=lambda j: (path.count(j), j))
+        counts = Counter(j for j in path if j != other)
+        few = sorted((j for j, n in counts.items() if n <= MINORITY * len(path)), key=lambda j: (counts[j], j))
         score = _path_score(em, between, path)
-        for x in used:
+        for x in few:
             cols = [j for j in keep if j != x] + [other]
-            sub_path, sub_post = decode(em[:, cols], between)
-            full_path = [cols[j] for j in sub_path]
-            if _path_score(em, between, full_path) >= score - EXTRA_SPEAKER:
+            if _path_score(em, between, [cols[j] for j in best_path(em[:, cols], between)]) >= score - EXTRA_SPEAKER:
+                sub_path, sub_post = decode(em[:, cols], between)
                 keep.remove(x)
-                path = full_path
+                path = [cols[j] for j in sub_path]
                 post = np.zeros_like(post)
                 post[:, cols] = sub_post
                 break

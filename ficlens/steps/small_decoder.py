@@ -120,6 +120,18 @@ def decode_small(e: list[list[float]], kernels: list, first_step: list[list[floa
     post = [kernels[1][4](alpha[1], beta[1])]
     step = kernels[1][3]
     post += [step(alpha[t], beta[t]) for t in range(1, n)]
+    return _viterbi(e, kernels, start), np.array(post)
+
+
+def viterbi_small(e: list[list[float]], kernels: list, first_step: list[list[float]]) -> list[int]:
+    """The path of `decode_small`, without the posteriors."""
+    k = len(e[0])
+    e0, e1 = e[0], e[1]
+    return _viterbi(e, kernels, [e0[b] * first_step[b][c] * e1[c] for b in range(k) for c in range(k)])
+
+
+def _viterbi(e: list[list[float]], kernels: list, start: list[float]) -> list[int]:
+    n, k = len(e), len(e[0])
     mx = max(start)
     score = [x / mx for x in start]
     back = []
@@ -130,4 +142,4 @@ def decode_small(e: list[list[float]], kernels: list, first_step: list[list[floa
     path = [i % k, i // k]
     for t in range(n - 3, -1, -1):
         path.append(back[t][path[-1] * k + path[-2]])
-    return path[::-1], np.array(post)
+    return path[::-1]

@@ -30,6 +30,15 @@ def test_the_python_decoder_gives_numpys_bits():
                 assert np.array_equal(post, want_post)
 
 
+def test_the_best_path_alone_is_decodes_path():
+    rng = np.random.default_rng(5)
+    for k in range(1, 9):
+        for n in (2, 3, 7):
+            em = rng.normal(size=(n, k)) * 3.0
+            narrated = [conversation.PLAIN, *rng.choice(3, size=n - 1).tolist()]
+            assert conversation.best_path(em, narrated) == conversation.decode(em, narrated)[0]
+
+
 def test_alternation_decides_untagged_turns_between_tags():
     # Two people, the first and last turns tagged: the lines between alternate.
     em = np.array([[8.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [8.0, 0.0]])
