@@ -206,8 +206,7 @@ def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int]
         return [int(np.argmax(p))], p[None, :]
     narrated = narrated or [False] * n
     if k <= _SMALL_K:
-        by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
-        kernels = [by_kind[x] for x in narrated]
+        kernels = _small_kernels(k, narrated)
         return small_decoder.decode_small(e.tolist(), kernels, kernels[1][5])
     kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
     trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
@@ -239,8 +238,7 @@ def best_path(em: np.ndarray, narrated: list[int]) -> list[int]:
         return [0] * n
     e = np.exp(em - np.maximum.reduce(em, axis=1, keepdims=True))
     if k <= _SMALL_K:
-        by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
-        kernels = [by_kind[x] for x in narrated]
+        kernels = _small_kernels(k, narrated)
         return small_decoder.viterbi_small(e.tolist(), kernels, kernels[1][5])
     kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
     return _viterbi(e, [kinds[x][0] for x in narrated], kinds[narrated[1]][1])
@@ -249,6 +247,12 @@ def best_path(em: np.ndarray, narrated: list[int]) -> list[int]:
 # Up to this many candidates (with "someone else"), `decode` runs on Python floats
 # (`small_decoder`): NumPy's overhead per call dominated on a conversation's tiny arrays.
 _SMALL_K = 6
+
+
+def _small_kernels(k: int, narrated: list[int]) -> list:
+    """The `small_decoder` steps into each turn, by what stands before it."""
+    by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
+    return [by_kind[x] for x in narrated]
 
 
 @lru_cache(maxsize=64)

@@ -1,6 +1,8 @@
 """Discovery without a roster: junk name phrases and names run together (issue #4)."""
 
 import ficlens
+from ficlens import pipeline
+from ficlens.ingest import document_from_text
 from ficlens.steps import names
 
 
@@ -168,9 +170,6 @@ def test_a_full_stop_after_a_title_that_is_not_short_for_anything_ends_the_sente
 
 def test_a_title_after_a_sentence_opener_stays_with_its_name():
     """ "When Mr. Cole": the full stop after "Mr" does not cut the title off its name."""
-    from ficlens.ingest import document_from_text
-    from ficlens import pipeline
-
     text = 'Emma waited.\n\nWhen\nMr. Cole had gone, she smiled. But Mrs. Weston said nothing.'
     doc = document_from_text(text)
     pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes")])
