@@ -97,3 +97,16 @@ def test_a_long_exchange_drops_a_third_speaker_it_reads_nearly_as_well_without()
 def test_a_third_speaker_the_text_names_stays():
     first, path, _ = _decode_long(_long_talk(third_line=8.0))
     assert path == first and path[7] == 2
+
+
+def test_a_speaker_with_a_third_of_the_lines_is_not_left_out():
+    # A, B and C take turns over 18 lines, nothing but tags telling them apart: C is a real third.
+    n = 18
+    em = np.zeros((n, 4))
+    em[:, 3] = conversation.OTHER
+    for i in (0, 1, 2):
+        em[i, i] = 8.0
+    path = [i % 3 for i in range(n)]
+    post = np.full((n, 4), 0.25)
+    kept, _ = conversation._fewer_speakers(em, [conversation.PLAIN] * n, path, post)
+    assert kept == path
