@@ -272,7 +272,11 @@ _PASSIVE_BY = re.compile(r"(?:was|were)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+by\s+(?:the
 _ANSWER = (
     r"(answer|reply|rejoinder|response|remark|retort|comment|reproof|exclamation|greeting|question|voice"
     r"|observation|amendment|conclusion|cry|inquiry|enquiry|assurance|protest|suggestion|explanation"
-    r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection|reasoning|language)\b"
+    r"|apology|salutation|request|reproach|thought|thoughts|words|speech|advice|reflection|reasoning|language"
+    r"|consolation|injunction|entreaty|exhortation|reassurance|admission|confession|declaration|announcement"
+    r"|command|warning|instruction|compliment|encouragement|congratulation|congratulations|farewell|adieu"
+    r"|welcome|invitation|proposal|objection|complaint|lament|challenge|plea|rebuke|reminder|boast|threat"
+    r"|promise|counsel|comfort|verdict|sentence|whisper|murmur|laugh|sigh)\b"
 )
 _OWNED = r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+"  # "'s humble", " s" (an apostrophe lost)
 _POSSESSIVE_ANSWER = re.compile(_OWNED + _ANSWER)

@@ -283,6 +283,30 @@ def test_a_possessive_observation_is_a_tag():
     assert speakers(text, characters=_ELTON)[-1] == ("Not at all,", "Mr. Weston", "explicit")
 
 
+def test_a_possessive_consolation_or_injunction_is_a_tag():
+    consolation = '"It is late," said Emma.\n\n"We shall do better another evening," was Mr. Weston\'s consolation.'
+    injunction = '"It is late," said Emma.\n\n"Think of me to-morrow," was Mrs. Elton\'s parting injunction.'
+    assert speakers('Emma and Mrs. Elton sat. Mr. Weston stood.\n\n' + consolation, characters=_ELTON)[-1] == (
+        "We shall do better another evening,", "Mr. Weston", "explicit"
+    )
+    assert speakers('Emma and Mr. Weston sat. Mrs. Elton stood.\n\n' + injunction, characters=_ELTON)[-1] == (
+        "Think of me to-morrow,", "Mrs. Elton", "explicit"
+    )
+
+
+def test_a_pronoun_tag_of_the_other_gender_between_two_lines_tags_the_second():
+    roster = [{"name": "Margaret", "gender": "F"}, {"name": "Leonard", "gender": "M"}]
+    text = (
+        "Margaret and Leonard stood by the door.\n\n"
+        'So when the concert was over and Margaret said, "Could you walk round with me?" he said, "Thank you," '
+        "peaceably, and followed her out."
+    )
+    assert speakers(text, characters=roster) == [
+        ("Could you walk round with me?", "Margaret", "explicit"),
+        ("Thank you,", "Leonard", "anaphoric"),
+    ]
+
+
 def test_the_voice_of_someone_is_theirs():
     text = 'Emma and Mrs. Elton sat. Mr. Weston stood.\n\n"It is late," said Emma.\n\n"Stop!" exclaimed the voice of old Mr. Weston.'
     assert speakers(text, characters=_ELTON)[-1] == ("Stop!", "Mr. Weston", "explicit")
