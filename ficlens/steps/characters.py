@@ -226,8 +226,9 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
     m, f = votes.get("M", 0), votes.get("F", 0)
     if (m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1) or (m + f == 1):
         return "M" if m > f else "F"
-    if m + f == 0 and entity.forms:
-        # No pronoun evidence at all: a given name that is clearly one gender is a weak prior.
+    if entity.forms:
+        # Pronouns that say nothing clear (in a story told close to someone of the other gender,
+        # "Ellen … she" and "Ellen … he" come alike): a given name that is clearly one gender decides.
         first = entity.forms[0].tokens[0].lower()
         prior = pairs("first_names").get(first)
         if prior in ("F", "M"):

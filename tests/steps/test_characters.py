@@ -134,3 +134,12 @@ def test_the_titled_surname_of_a_married_couple_is_not_their_sons():
     )
     chars = _by_any_name(text)
     assert chars["Mr. Morland"] is not chars["James Morland"]
+
+
+def test_a_given_name_decides_a_gender_the_pronouns_leave_open():
+    # Told close to Marcus: after "Claire" comes his "he" as often as her "she".
+    text = (
+        "Marcus Webb waited in the hall. Claire Dubois came down the stairs and he rose. "
+        "Claire smiled, and she held out her hand.\n\n\"You came,\" Claire said."
+    )
+    assert _chars(text)["Claire Dubois"]["gender"] == "F"
