@@ -237,16 +237,39 @@ def cluster(forms: list[Form]) -> list[Entity]:
         if len(hits) == 1:
             entities[hits[0]].forms.append(f)
             continue
-        if f.honorific is None and len(hits) == 0:
+        if f.honorific is None and len(hits) != 1:
             titled = [k for k in standalone if k[1] == tok and k[0] is not None]
             if len(titled) > 1 and f.pronoun:
                 # "Perry says he..." is Mr. Perry, not Mrs. Perry.
                 titled = [k for k in titled if pairs("honorifics").get(k[0]) == f.pronoun]
-            if len(titled) == 1 and (None, tok) not in standalone:
-                standalone[titled[0]].forms.append(f)
+            bearer = _dominant_bearer(tok, [standalone[k] for k in titled], [entities[k] for k in hits])
+            if bearer is not None and (None, tok) not in standalone:
+                bearer.forms.append(f)
                 continue
         standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
+
+
+DOMINANT = 3  # times more often than any other bearer of a surname, for its bare form
+
+
+def _dominant_bearer(surname: str, titled: list[Entity], named: list[Entity]) -> Entity | None:
+    """Whom a bare surname means among its titled bearers and the full names that end in it: the
+    one titled bearer, else a titled bearer named with the surname ``DOMINANT`` times as often as
+    any other ("Darcy" for the 270 "Mr. Darcy", not the 38 "Miss Darcy" or one "Fitzwilliam Darcy")."""
+    if not titled:
+        return None
+    if len(titled) == 1 and not named:
+        return titled[0]
+    # A full name counts with its given name alone ("Robert" of Robert Lebrun): a much-named
+    # Robert Lebrun may well be the "Lebrun" of the narration.
+    said = [(sum(f.count for f in e.forms if surname in f.tokens), e) for e in titled]
+    said += [(e.count, e) for e in named]
+    said.sort(key=lambda x: -x[0])
+    top, best = said[0]
+    if best in titled and all(top >= DOMINANT * n for n, _ in said[1:]):
+        return best
+    return None
 
 
 def _titled_apart(form: Form, titled_full: Counter, wives: set[str]) -> bool:

@@ -143,3 +143,15 @@ def test_a_given_name_decides_a_gender_the_pronouns_leave_open():
         "Claire smiled, and she held out her hand.\n\n\"You came,\" Claire said."
     )
     assert _chars(text)["Claire Dubois"]["gender"] == "F"
+
+
+def test_a_bare_surname_goes_to_the_bearer_named_far_more_often():
+    # A Mr. and a Miss Wardle, and pronouns after the bare "Wardle" that point both ways.
+    text = (
+        "Mr. Wardle came in. Mr. Wardle sat down by the fire. Miss Wardle stayed at the window. "
+        "Mr. Wardle laughed.\n\nWardle looked at Emily and she smiled. Wardle nodded, and he left."
+        "\n\n\"Good night,\" said Mr. Wardle."
+    )
+    chars = _by_any_name(text)
+    assert chars["Wardle"]["name"] == chars["Mr. Wardle"]["name"]
+    assert chars["Miss Wardle"]["name"] != chars["Mr. Wardle"]["name"]
