@@ -267,11 +267,25 @@ def link_descriptions(text: str, described: list[grouping.Entity], named: list[g
         # One chance apposition does not make a description that recurs often someone's alias.
         if top and (top[0][1] >= 2 or len(d.found) <= 10):
             target = named[top[0][0]]
+        else:
+            target = _title_holder(d, named)
+        if target is not None:
             target.found.extend(d.found)
             target.aliases.append(d.label or "")
         else:
             keep.append(d)
     return merge_described(keep)
+
+
+def _title_holder(described: grouping.Entity, named: list[grouping.Entity]) -> grouping.Entity | None:
+    """ "the good doctor" is Doctor Losberne when he is the one person the story names with that
+    title. A capitalised title stands alone as a name ("the Doctor", "the General"): never."""
+    head = (described.label or "").split()[-1:]
+    if not head or head[0] not in pairs("honorifics"):  # the lexicon's titles are in lower case
+        return None
+    key = grouping.title_key(head[0])
+    holders = [e for e in named if any(f.honorific and grouping.title_key(f.honorific) == key for f in e.forms)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def merge_described(described: list[grouping.Entity]) -> list[grouping.Entity]:

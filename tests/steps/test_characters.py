@@ -155,3 +155,17 @@ def test_a_bare_surname_goes_to_the_bearer_named_far_more_often():
     chars = _by_any_name(text)
     assert chars["Wardle"]["name"] == chars["Mr. Wardle"]["name"]
     assert chars["Miss Wardle"]["name"] != chars["Mr. Wardle"]["name"]
+
+
+def test_a_lower_case_title_description_is_the_one_person_named_with_that_title():
+    text = (
+        "Doctor Marsh came up the stairs with Tom Reed.\n\n"
+        '"How is the boy?" asked the doctor.\n\n"Better," said Tom.\n\n'
+        '"Let him sleep," said the doctor. "He will mend."\n\n"Thank you," said Tom.'
+    )
+    chars = _by_any_name(text)
+    assert "the doctor" in chars["Doctor Marsh"]["aliases"]
+    speakers = [q["speaker"] for q in ficlens.analyze(text).to_dict()["quotes"]]
+    ids = {c["name"]: c["id"] for c in _chars(text).values()}
+    assert speakers[0] == speakers[2] == ids["Doctor Marsh"]
+
