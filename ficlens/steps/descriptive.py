@@ -268,13 +268,21 @@ def link_descriptions(text: str, described: list[grouping.Entity], named: list[g
         if top and (top[0][1] >= 2 or len(d.found) <= 10):
             target = named[top[0][0]]
         else:
-            target = _title_holder(d, named)
+            target = _title_holder(d, named) or _named_as(d, named)
         if target is not None:
             target.found.extend(d.found)
             target.aliases.append(d.label or "")
         else:
             keep.append(d)
     return merge_described(keep)
+
+
+def _named_as(described: grouping.Entity, named: list[grouping.Entity]) -> grouping.Entity | None:
+    """ "the General" is General Haig when the story names him so (`_titled_name`) and General Haig
+    is a character of his own."""
+    aliases = {a.lower() for a in described.aliases}
+    holders = [e for e in named if any(f.text.lower() in aliases for f in e.forms)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _title_holder(described: grouping.Entity, named: list[grouping.Entity]) -> grouping.Entity | None:

@@ -169,3 +169,13 @@ def test_a_lower_case_title_description_is_the_one_person_named_with_that_title(
     ids = {c["name"]: c["id"] for c in _chars(text).values()}
     assert speakers[0] == speakers[2] == ids["Doctor Marsh"]
 
+
+
+def test_a_capitalised_title_description_joins_the_person_the_story_names_with_it():
+    text = (
+        "General Haig came up the stairs with Tom Reed. The General sat.\n\n"
+        '"Report," said the General.\n\n"Better," said Tom.\n\n'
+        '"Good," said the General. "Carry on."\n\n"Thank you," said General Haig.'
+    )
+    chars = _by_any_name(text)
+    assert chars["The General"]["name"] == chars["General Haig"]["name"] == "General Haig"
