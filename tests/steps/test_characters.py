@@ -179,3 +179,8 @@ def test_a_capitalised_title_description_joins_the_person_the_story_names_with_i
     )
     chars = _by_any_name(text)
     assert chars["The General"]["name"] == chars["General Haig"]["name"] == "General Haig"
+
+
+def test_a_religion_is_not_a_character():
+    text = 'Aziz spoke of Islam. Islam, he said, was his country.\n\n"Islam is more than a faith," said Aziz.'
+    assert "Islam" not in _by_any_name(text)
