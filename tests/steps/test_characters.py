@@ -182,5 +182,9 @@ def test_a_capitalised_title_description_joins_the_person_the_story_names_with_i
 
 
 def test_a_religion_is_not_a_character():
-    text = 'Aziz spoke of Islam. Islam, he said, was his country.\n\n"Islam is more than a faith," said Aziz.'
+    text = (
+        "Aziz sat in the mosque. Here was Islam, his own country, more than a faith. Islam, an attitude "
+        "towards life, exquisite and durable. He thought of the decay of Islam and the brevity of love.\n\n"
+        'Islam had comforted him. "Come," said Aziz.'
+    )
     assert "Islam" not in _by_any_name(text)
