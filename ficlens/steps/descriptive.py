@@ -20,6 +20,7 @@ from ficlens.lexicon import pairs, words
 from ficlens.model import Document
 from ficlens.steps import grouping, names
 from ficlens.steps.roster_match import trie_pattern
+from ficlens.steps.tags_speech import EPITHET_NOUNS
 
 _MIN_TAGS = 2
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
@@ -195,7 +196,10 @@ def _description(tokens: list[str]) -> str | None:
         tail = _noun_phrase(rest[2:])
         if tail and tail[-1].lower() not in GENERIC:
             return " ".join([*head_phrase, rest[0], "the", *tail])
-    if head in GENERIC or head in words("speech_verbs") or head in words("not_names"):
+    # "said the Grandmother", a hundred times over: written with a capital, a word for anyone is one
+    # person's name.
+    named_so = head_phrase[-1][0].isupper() and head in EPITHET_NOUNS
+    if (head in GENERIC and not named_so) or head in words("speech_verbs") or head in words("not_names"):
         return None
     return " ".join(head_phrase)
 

@@ -188,3 +188,14 @@ def test_a_religion_is_not_a_character():
         'Islam had comforted him. "Come," said Aziz.'
     )
     assert "Islam" not in _by_any_name(text)
+
+
+def test_a_word_for_anyone_written_with_a_capital_is_one_persons_name():
+    text = (
+        "Polina Alexandrovna stood by the table.\n\n"
+        '"Where is my chair?" said the Grandmother.\n\n"Here," said Polina.\n\n'
+        '"Then push me to the wheel," said the Grandmother.'
+    )
+    chars = _by_any_name(text)
+    assert "The Grandmother" in chars or "the Grandmother" in chars
+    assert "the grandmother" not in _by_any_name(text.replace("Grandmother", "grandmother"))
