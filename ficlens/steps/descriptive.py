@@ -291,13 +291,18 @@ def _named_as(described: grouping.Entity, named: list[grouping.Entity]) -> group
 
 def _title_holder(described: grouping.Entity, named: list[grouping.Entity]) -> grouping.Entity | None:
     """ "the good doctor" is Doctor Losberne when he is the one person the story names with that
-    title. A capitalised title stands alone as a name ("the Doctor", "the General"): never."""
+    title, or named with it `grouping.DOMINANT` times as often as anyone else ("the general" is
+    General Tilney, not a General Courteney said once). A capitalised title stands alone as a name
+    ("the Doctor", "the General"): never."""
     head = (described.label or "").split()[-1:]
     if not head or head[0] not in pairs("honorifics"):  # the lexicon's titles are in lower case
         return None
     key = grouping.title_key(head[0])
-    holders = [e for e in named if any(f.honorific and grouping.title_key(f.honorific) == key for f in e.forms)]
-    return holders[0] if len(holders) == 1 else None
+    titled = [(sum(f.count for f in e.forms if f.honorific and grouping.title_key(f.honorific) == key), e) for e in named]
+    titled = sorted((t for t in titled if t[0]), key=lambda t: -t[0])
+    if not titled or any(titled[0][0] < grouping.DOMINANT * n for n, _ in titled[1:]):
+        return None
+    return titled[0][1]
 
 
 def merge_described(described: list[grouping.Entity]) -> list[grouping.Entity]:

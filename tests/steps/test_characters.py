@@ -199,3 +199,13 @@ def test_a_word_for_anyone_written_with_a_capital_is_one_persons_name():
     chars = _by_any_name(text)
     assert "The Grandmother" in chars or "the Grandmother" in chars
     assert "the grandmother" not in _by_any_name(text.replace("Grandmother", "grandmother"))
+
+
+def test_a_title_description_goes_to_the_holder_named_with_it_far_more_often():
+    text = (
+        "General Tilney came in with Catherine Morland. General Tilney bowed. General Tilney sat. "
+        "They spoke of General Courteney.\n\n"
+        '"You are welcome," said the general.\n\n"Thank you," said Catherine.\n\n'
+        '"Dinner is at five," said the general.'
+    )
+    assert "the general" in _by_any_name(text)["General Tilney"]["aliases"]
