@@ -100,6 +100,8 @@ def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     first = text[:1]
     if first.isascii() and first.isalpha() and first.lower() not in _HEADING_INITIALS:
         return None  # "He said", "The door": no heading word or numeral starts so
+    if first and not first.isalnum() and first not in _DECOR and not first.isspace():
+        return None  # '"Where were you?"': the heading would start with this mark, stripped of nothing
     if len(text) > 150 or "\n\n" in text or not _MAYBE_HEADING_RE.match(text.strip(_DECOR)):
         return None
     core = text.strip().strip(_DECOR).strip()

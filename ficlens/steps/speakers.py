@@ -67,13 +67,19 @@ NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
 
 
-_ADDRESS_M = re.compile(r"(?:^|,\s*)(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]", re.IGNORECASE)
-_ADDRESS_F = re.compile(r"(?:^|,\s*)(?:madam|madame|ma'am|my lady|miss|young lady|my girl|lass|missus|mama|mamma|mother|mom|mum|mommy|mummy|aunt|auntie|sister)[,.!?]", re.IGNORECASE)
+# A title said to the listener opens the line or follows a comma: "Yes, sir." / "Mamma, ...".
+# "(?:^|,\s*)" + title is matched at the line's start, then searched for from each comma, which
+# the regex engine jumps to (with the leading group it tried the pattern at every position).
+_ADDRESS_M = r"(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]"
+_ADDRESS_F = r"(?:madam|madame|ma'am|my lady|miss|young lady|my girl|lass|missus|mama|mamma|mother|mom|mum|mommy|mummy|aunt|auntie|sister)[,.!?]"
+_ADDRESS_M_AT, _ADDRESS_M_AFTER = re.compile(_ADDRESS_M, re.I), re.compile(r",\s*" + _ADDRESS_M, re.I)
+_ADDRESS_F_AT, _ADDRESS_F_AFTER = re.compile(_ADDRESS_F, re.I), re.compile(r",\s*" + _ADDRESS_F, re.I)
 
 
-def _address_gender(quote: str) -> str | None:
-    """The gender of the listener when the line calls them by a title: "Yes, sir." / "Mamma, ..."."""
-    m, f = _ADDRESS_M.search(quote), _ADDRESS_F.search(quote)
+def _address_gender(text: str, start: int, end: int) -> str | None:
+    """The gender of the listener when the line ``text[start:end]`` calls them by a title."""
+    m = _ADDRESS_M_AT.match(text, start, end) or _ADDRESS_M_AFTER.search(text, start, end)
+    f = _ADDRESS_F_AT.match(text, start, end) or _ADDRESS_F_AFTER.search(text, start, end)
     if m and not f:
         return "M"
     if f and not m:
@@ -81,14 +87,16 @@ def _address_gender(quote: str) -> str | None:
     return None
 
 
-_PARENT_CALLED = re.compile(r"(?:^|[,!?.;]\s*)(?:(?:my|dear|dearest|oh)\s+)*(papa|father|mamma|mama|mother)\s*[,.!?;]", re.IGNORECASE)
+# "(?:^|[,!?.;]\s*)" + _PARENT, split as the titles are; the leftmost match is the one at the line's start, if any.
+_PARENT = r"(?:(?:my|dear|dearest|oh)\s+)*(papa|father|mamma|mama|mother)\s*[,.!?;]"
+_PARENT_AT, _PARENT_AFTER = re.compile(_PARENT, re.I), re.compile(r"[,!?.;]\s*" + _PARENT, re.I)
 _PARENT_TITLES = {"M": ("mr", "sir", "lord"), "F": ("mrs", "lady")}
 
 
 def _parent_addressed(r: Reader, q: Quote) -> set[str]:
     """ "I cannot agree with you, papa": the one in focus who is someone's titled parent of
     that gender (Mr. Woodhouse), or no one."""
-    m = _PARENT_CALLED.search(r.text[q.start : q.end])  # a slice, so that ^ is the line's start
+    m = _PARENT_AT.match(r.text, q.start, q.end) or _PARENT_AFTER.search(r.text, q.start, q.end)
     if not m:
         return set()
     gender = "M" if m.group(1).lower() in ("papa", "father") else "F"
@@ -220,7 +228,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         turn.named |= about
         for c in sorted(selves):
             turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
-        turn.addressee_gender = turn.addressee_gender or _address_gender(r.text[q.start : q.end])
+        turn.addressee_gender = turn.addressee_gender or _address_gender(r.text, q.start, q.end)
     turn.named -= turn.vocatives
     ev = turn.evidence
     for i, q in enumerate(quotes):

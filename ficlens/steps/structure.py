@@ -29,7 +29,9 @@ from ficlens.steps import headings, notes
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
 _GUTENBERG_START = re.compile(r"\*\*\*\s*start of (?:the|this) project gutenberg", re.I)
 _GUTENBERG_END = re.compile(r"\*\*\*\s*end of (?:the|this) project gutenberg|^end of (?:the )?project gutenberg", re.I)
-_GUTENBERG = re.compile(r"gutenberg", re.I)  # in every match of the two above
+# In every match of the two above. "gutenberg" with re.I, spelt out so that the regex engine can
+# jump to each g (re.I gives a pattern that starts with a cased letter nothing to jump to).
+_GUTENBERG = re.compile(r"[Gg][Uu][Tt][Ee][Nn][Bb][Ee][Rr][Gg]")
 
 # AO3's archive warnings; other "Warning:" lines are content warnings (additional tags).
 ARCHIVE_WARNINGS = {
