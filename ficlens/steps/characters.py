@@ -217,6 +217,9 @@ def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
             f.pronoun = "M" if m > w else "F"
 
 
+MAJORITY_VOTES = 4  # pronouns after a name, at least, for a plain majority to decide its gender
+
+
 def _gender(entity: Entity, votes: Counter) -> str | None:
     if entity.roster and entity.roster.gender:
         return entity.roster.gender
@@ -233,6 +236,9 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
         prior = pairs("first_names").get(first)
         if prior in ("F", "M"):
             return prior
+    if m + f >= MAJORITY_VOTES and m != f:
+        # Still more of one than the other, over enough uses to mean something.
+        return "M" if m > f else "F"
     return None
 
 
