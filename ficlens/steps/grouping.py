@@ -228,7 +228,8 @@ def cluster(forms: list[Form]) -> list[Entity]:
                     # A wife is "Mrs. Oakley" after her husband: not a Maurice Oakley of unknown gender.
                     hits = [k for k in hits if entity_gender(entities[k]) == "F"]
         else:
-            hits = [k for k in entities if k[0] == tok]
+            # Not "Mrs. Newland Archer": a wife called by her husband's name does not bear it.
+            hits = [k for k in entities if k[0] == tok and not _wife_of(entities[k], tok)]
             if not hits:
                 hits = [k for k in entities if k[0].lower() in nick.get(tok.lower(), ())]
             if not hits:
@@ -251,6 +252,11 @@ def cluster(forms: list[Form]) -> list[Entity]:
 
 
 DOMINANT = 3  # times more often than any other bearer of a surname, for its bare form
+
+
+def _wife_of(entity: Entity, given: str) -> bool:
+    """True when ``entity`` is only ever given the name ``given`` after "Mrs."."""
+    return all(f.honorific == "mrs" for f in entity.forms if f.tokens[0] == given)
 
 
 def _dominant_bearer(surname: str, titled: list[Entity], named: list[Entity]) -> Entity | None:

@@ -219,3 +219,13 @@ def test_more_pronouns_of_one_gender_than_the_other_decide_over_enough_uses():
         '\n\n"Goodbye," said Quill.'
     )
     assert _chars(text)["Quill Varro"]["gender"] == "M"
+
+
+def test_a_wife_called_by_her_husbands_name_does_not_bear_his_given_name():
+    text = (
+        "Newland Archer waited. Newland Archer smiled. Newland looked at the door, where Mrs. Newland "
+        "Archer stood. Mrs. Newland Archer waved.\n\n\"Come,\" said Newland."
+    )
+    chars = _by_any_name(text)
+    assert chars["Newland"]["name"] == chars["Newland Archer"]["name"]
+    assert chars["Mrs. Newland Archer"]["name"] != chars["Newland Archer"]["name"]
