@@ -253,11 +253,21 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         span = names.at(heard.end(1))
         return Tag(span[0], span[1], "name", None, verb.lower(), True, True)
     if speech_verb(verb):
+        if verb.lower() in _REPLIES and _REPORTED.match(text, v.end(), limit):
+            return None  # '"Is it true?" Elizabeth replied that it was.': her answer is told, not quoted
         return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, True, _addressee(text, v.end(), limit, names))
     if speech_verb(verb, strict=False) and found[2] != "role":
         # An action right after the quote: a tag if it follows a comma, else an action beat.
         return Tag(found[0], found[1], found[2], found[3], verb.lower(), True, led_by_comma)
     return None
+
+
+_REPLIES = frozenset("replied answered rejoined responded returned retorted".split())
+# Speech told, not quoted: "replied that it was", "asked whether she would come" ("said that night"
+# is a time, and still a tag).
+_REPORTED = re.compile(
+    r"(?:\s+[a-z]+ly)?\s+(?:that|whether)\b(?!\s+(?:night|morning|evening|afternoon|day|time|moment|week|year|summer|winter)\b)"
+)
 
 
 def _addressee(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, int] | None:
@@ -362,6 +372,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     verb = verbs[-1]
     if not strong and body_end - verb.end() > 30:
         return None
+    if last in ".!?" and _REPORTED.match(text, verb.end(), body_end):
+        return None  # "Elizabeth replied that it was." told her words; the line after is not hers
     # A speech verb right before the quote is a tag even without a comma: saying "Perhaps".
     if not strong and last not in ".!?" and body_end - verb.end() <= 20 and verb.group().lower() in words("speech_verbs"):
         strong = True

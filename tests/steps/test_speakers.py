@@ -613,3 +613,16 @@ def test_an_untagged_line_in_a_talk_of_three_is_said_to_the_speakers_either_side
     middle = d["quotes"][1]
     assert middle["speaker"] == ids["Ben Cole"]
     assert set(middle["addressees"]) == {ids["Anna Lee"], ids["Carl Hart"]}
+
+
+def test_a_reply_told_not_quoted_does_not_tag_the_lines_around_it():
+    roster = [{"name": "Mr. Bennet", "gender": "M"}, {"name": "Elizabeth", "gender": "F"}]
+    text = (
+        "Mr. Bennet sat in the library. Elizabeth came in.\n\n"
+        '"Come here, child," cried Mr. Bennet. "Is it true?" Elizabeth replied that it was. '
+        '"Very well--and you have refused him?"'
+    )
+    assert [s for _, s, _ in speakers(text, characters=roster)] == ["Mr. Bennet"] * 3
+    # Inside the reported clause a quoted phrase is still the speaker's own words.
+    told = 'Mr. Bennet sat. Elizabeth came in.\n\nShe asked whether she could have "a sort of interview," and sat.'
+    assert speakers(told, characters=roster)[0][1] == "Elizabeth"
