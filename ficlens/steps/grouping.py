@@ -247,6 +247,12 @@ def cluster(forms: list[Form]) -> list[Entity]:
             if bearer is not None and (None, tok) not in standalone:
                 bearer.forms.append(f)
                 continue
+        if f.honorific is None and not hits and (None, tok) not in standalone:
+            # "Meg" is the "Margaret" the story names alone, when no full name holds either.
+            fulls = [k for k in standalone if k[0] is None and k[1].lower() in nick.get(tok.lower(), ())]
+            if len(fulls) == 1:
+                standalone[fulls[0]].forms.append(f)
+                continue
         standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
     return [*entities.values(), *standalone.values()]
 

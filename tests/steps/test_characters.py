@@ -229,3 +229,12 @@ def test_a_wife_called_by_her_husbands_name_does_not_bear_his_given_name():
     chars = _by_any_name(text)
     assert chars["Newland"]["name"] == chars["Newland Archer"]["name"]
     assert chars["Mrs. Newland Archer"]["name"] != chars["Newland Archer"]["name"]
+
+
+def test_a_nickname_joins_the_given_name_the_story_uses_alone():
+    text = (
+        'Susan stood at the window. Susan waited. Fanny came in.\n\n"Sue, come here," said Fanny.\n\n'
+        '"Yes," said Susan. Sue went to her.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Sue"]["name"] == chars["Susan"]["name"]
