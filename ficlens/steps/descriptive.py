@@ -240,26 +240,32 @@ def _titled_name(text: str, phrase: str, first: int) -> list[str]:
     return [found[-1].group()] if found else []
 
 
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?[A-Z]|\s+and\s+[A-Z]")
+
+
 def link_descriptions(text: str, described: list[grouping.Entity], named: list[grouping.Entity]) -> list[grouping.Entity]:
     """Fold a description into the named character it is set beside ("Mr. Bumble, the beadle",
     "the Jew, Fagin", "Fagin the Jew"); return the descriptions that stay characters of their own."""
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
+    span_end: dict[int, int] = {}
     for i, e in enumerate(named):
         for f in e.forms:
             for o in f.occurrences:
                 starts[o.start] = i
                 ends[o.end] = i
+                span_end[o.start] = o.end
         for s, end, _ in e.found:
             starts[s] = i
             ends[end] = i
+            span_end[s] = end
     keep = []
     for d in described:
         votes: Counter = Counter()
         for s, e, _ in d.found:
             right = e + (2 if text.startswith(", ", e) else 0)
-            if right != e and right in starts:
-                votes[starts[right]] += 1  # "the beadle, Mr. Bumble"
+            if right != e and right in starts and not _LIST_GOES_ON.match(text, span_end[right]):
+                votes[starts[right]] += 1  # "the beadle, Mr. Bumble"; not "the Nawab Bahadur, Hamidullah, Mahmoud Ali"
             # "Mr. Bumble, the beadle," -- an apposition closes; "Polina, the General's" is not one.
             if text[e : e + 1] not in (",", ".", ";", ":", "!", "?", ")"):
                 continue

@@ -238,3 +238,13 @@ def test_a_nickname_joins_the_given_name_the_story_uses_alone():
     )
     chars = _by_any_name(text)
     assert chars["Sue"]["name"] == chars["Susan"]["name"]
+
+
+def test_a_description_listed_before_names_is_not_the_next_name():
+    text = (
+        "Hamidullah and Mahmoud Ali waited. The evening was spent with the Nawab Bahadur, Hamidullah, "
+        'Mahmoud Ali and Aziz.\n\n"Sit," said the Nawab Bahadur.\n\n"Thank you," said Hamidullah.\n\n'
+        '"We go," said the Nawab Bahadur.'
+    )
+    chars = _by_any_name(text)
+    assert chars["The Nawab Bahadur"]["name"] != chars["Hamidullah"]["name"]
