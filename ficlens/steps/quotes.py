@@ -71,7 +71,6 @@ class _Piece:
 # bracket or dash. One pattern per mark, each starting with its mark, so the regex engine runs
 # from one to the next (faster than through a set of two); the lookbehind reads what stands before.
 _SINGLE_OPENER_RES = [re.compile(rf"{mark}(?<![^\s(\[\u2014]{mark})(?=[^\W\d_])") for mark in ("'", "\u2018")]
-_DASH_PARA_RE = re.compile(r"(?:^|\n)[ \t]*(?:[\u2014\u2015\u2013]|--)")
 
 
 def _single_openers(seg: str) -> int:
