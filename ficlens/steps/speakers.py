@@ -116,7 +116,8 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
         # 'Hamidullah said: "…" She made no reply' the one after is a listener's beat.
         before = tags_speech.tag_before(r.text, bs, be, r.name_spans)
         named = before is not None and before.kind == "name" and before.strong
-        # 'Margaret said, "…" he said, "…"': a pronoun of the other gender tags the next line.
+        # 'Margaret said, "…" he said, "…"': with another line after it, a tag that follows a line
+        # its name tag opens belongs to that next line.
         next_line = i + 1 < len(quotes)
         if tag is None or (named and (not tag.strong or next_line or _agrees(r, before, tag.gender))):
             tag = before
