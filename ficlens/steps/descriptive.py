@@ -305,10 +305,7 @@ def _title_holder(described: grouping.Entity, named: list[grouping.Entity]) -> g
         return None
     key = grouping.title_key(head[0])
     titled = [(sum(f.count for f in e.forms if f.honorific and grouping.title_key(f.honorific) == key), e) for e in named]
-    titled = sorted((t for t in titled if t[0]), key=lambda t: -t[0])
-    if not titled or any(titled[0][0] < grouping.DOMINANT * n for n, _ in titled[1:]):
-        return None
-    return titled[0][1]
+    return grouping.dominant([t for t in titled if t[0]])
 
 
 def merge_described(described: list[grouping.Entity]) -> list[grouping.Entity]:

@@ -276,12 +276,17 @@ def _dominant_bearer(surname: str, titled: list[Entity], named: list[Entity]) ->
     # A full name counts with its given name alone ("Robert" of Robert Lebrun): a much-named
     # Robert Lebrun may well be the "Lebrun" of the narration.
     said = [(sum(f.count for f in e.forms if surname in f.tokens), e) for e in titled]
-    said += [(e.count, e) for e in named]
-    said.sort(key=lambda x: -x[0])
-    top, best = said[0]
-    if best in titled and all(top >= DOMINANT * n for n, _ in said[1:]):
-        return best
-    return None
+    best = dominant([*said, *((e.count, e) for e in named)])
+    return best if best in titled else None
+
+
+def dominant(counted: list[tuple[int, Entity]]) -> Entity | None:
+    """The entity whose count is `DOMINANT` times every other's, if one is."""
+    if not counted:
+        return None
+    ranked = sorted(counted, key=lambda x: -x[0])
+    top, best = ranked[0]
+    return best if all(top >= DOMINANT * n for n, _ in ranked[1:]) else None
 
 
 def _titled_apart(form: Form, titled_full: Counter, wives: set[str]) -> bool:
