@@ -34,6 +34,7 @@ _KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "grandfather": ("M", ("Grandfather", "Grandpa", "Grandpapa"), False),
     "cousin": (None, ("Cousin",), False),
 }
+_SPOUSAL = ("mr", "mrs", "sir", "lady", "lord")  # titles a husband or wife may bear
 _TITLED_KIN = frozenset("father papa mother mama mamma husband wife".split())
 _EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my|.+['\u2019 ]s)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
 
@@ -64,6 +65,16 @@ class Families:
                     self.surname[toks[-1].lower()].add(c.id)
                     if toks[0].lower() in honorifics:
                         self.titled[toks[0].lower()].add(c.id)
+
+    def parents(self, gender: str) -> set[str]:
+        """Who "papa" (gender M) or "mamma" (F) may be: the titled characters of that gender;
+        of them, those whose surname a child bears ("Miss Woodhouse", "Emma Woodhouse"), when
+        some do: Mr. Elton shares his only with his wife."""
+        titles = _KIN["papa" if gender == "M" else "mamma"][1]
+        titled = {c for t in titles for c in self.titled.get(t.lower(), ()) if self.gender.get(c) == gender}
+        spousal = {c for t in _SPOUSAL for c in self.titled.get(t, ())}
+        with_child = {c for c in titled if any(k != c and k not in spousal for s in self._surnames(c) for k in self.surname.get(s, ()))}
+        return with_child or titled
 
     def _surnames(self, cid: str) -> list[str]:
         """The character's surnames, their main name's first (a list: the order decides)."""

@@ -90,7 +90,6 @@ def _address_gender(text: str, start: int, end: int) -> str | None:
 # "(?:^|[,!?.;]\s*)" + _PARENT, split as the titles are; the leftmost match is the one at the line's start, if any.
 _PARENT = r"(?:(?:my|dear|dearest|oh)\s+)*(papa|father|mamma|mama|mother)\s*[,.!?;]"
 _PARENT_AT, _PARENT_AFTER = re.compile(_PARENT, re.I), re.compile(r"[,!?.;]\s*" + _PARENT, re.I)
-_PARENT_TITLES = {"M": ("mr", "sir", "lord"), "F": ("mrs", "lady")}
 
 
 def _parent_addressed(r: Reader, q: Quote) -> set[str]:
@@ -100,9 +99,9 @@ def _parent_addressed(r: Reader, q: Quote) -> set[str]:
     if not m:
         return set()
     gender = "M" if m.group(1).lower() in ("papa", "father") else "F"
-    parents = {c for t in _PARENT_TITLES[gender] for c in r.families.titled.get(t, ())}
+    parents = r.families.parents(gender)
     for c in r.salience.ranked(6):
-        if c in parents and r.salience.gender.get(c) == gender:
+        if c in parents:
             return {c}
     return set()
 

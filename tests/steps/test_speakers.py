@@ -386,6 +386,27 @@ def test_a_line_that_calls_its_listener_papa_is_said_to_the_father_in_focus():
     assert [g[1] for g in speakers(text, characters=roster)] == ["Emma Woodhouse", "Mr. Woodhouse"]
 
 
+def test_papa_is_a_titled_man_whose_surname_a_child_bears_not_one_who_shares_it_with_his_wife():
+    roster = [
+        {"name": "Emma Woodhouse", "gender": "F"},
+        {"name": "Mr. Woodhouse", "gender": "M"},
+        {"name": "Mr. Elton", "gender": "M"},
+        {"name": "Mrs. Elton", "gender": "F"},
+    ]
+    text = (
+        "Emma Woodhouse sat by the fire. Mr. Woodhouse dozed. Mrs. Elton came in. Mr. Elton talked.\n\n"
+        '"But, my dear papa, you are no friend to matrimony," said Emma.\n\n'
+        '"No, my dear, I never encouraged any body to marry."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Emma Woodhouse", "Mr. Woodhouse"]
+    from ficlens.model import Character
+    from ficlens.steps.kinship import Families
+
+    people = [Character(str(i), r["name"], gender=r["gender"]) for i, r in enumerate(roster)]
+    assert Families(people).parents("M") == {"1"}
+    assert Families(people[2:]).parents("M") == {"2"}  # with no child in the story, any titled man
+
+
 def test_a_roster_name_with_an_indefinite_article_is_found_where_the_story_brings_them_in():
     roster = [{"name": "Margaret"}, {"name": "A Girl Opposite", "gender": "F"}, {"name": "A Man", "gender": "M"}]
     text = (
