@@ -24,6 +24,7 @@ _ADDRESS_LEAD = re.compile(
     r"(?:(?:my|oh|o|ah|dear|dearest|darling|good|sweet|hey|hi|hello|yes|no|thank you|thanks)\b\s*)+$",
     re.IGNORECASE,
 )
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sgt|Lt)\.$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
@@ -80,7 +81,7 @@ class Reader:
         k = bisect.bisect_left(self.n_starts, q.start)
         while k < len(self.names) and self.names[k].start < q.end:
             m = self.names[k]
-            before = self.text[q.start : m.start].rstrip()
+            before = _TITLE_END.sub("", self.text[q.start : m.start].rstrip()).rstrip()  # "Mr." of "Mr. Knightley" is no full stop
             after = self.text[m.end : q.end].lstrip()
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
