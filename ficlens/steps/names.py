@@ -30,7 +30,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next li
 _MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
 # "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w'-])(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![\w-])(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ficlens.model import Document, Paragraph
+from ficlens.steps.wordsearch import glued
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -195,7 +196,7 @@ def _search_run(pattern, text, paragraphs, first: int, last: int, whole_word: bo
         p = paragraphs[k]
         if at < p.start:  # between paragraphs: search again from the next one's start
             m = pattern.search(text, p.start, stop)
-        elif whole_word and at and _word_before(text[at - 1], also):
+        elif whole_word and at and glued(text, at, also):
             m = pattern.search(text, at + 1, stop)
         elif m.end() <= p.end:
             yield m
@@ -211,12 +212,8 @@ def _search_within(pattern, text, start: int, end: int, whole_word: bool, also: 
     m = pattern.search(text, start, end)
     while m is not None:
         at = m.start()
-        if whole_word and at and _word_before(text[at - 1], also):
+        if whole_word and at and glued(text, at, also):
             m = pattern.search(text, at + 1, end)
             continue
         yield m
         m = pattern.search(text, m.end(), end)
-
-
-def _word_before(ch: str, also: str) -> bool:
-    return ch.isalnum() or ch == "_" or ch in also

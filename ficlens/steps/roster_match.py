@@ -178,7 +178,7 @@ class TitleMatcher:
         alternatives = "|".join(sorted((t.capitalize() for t in titles), key=len, reverse=True))
         self.words = re.compile(alternatives)  # in every match: where none is, no title is used
         self.pattern = re.compile(
-            rf"(?<![\w'-])(?:(?P<the>[Tt]he)\s+)?(?P<title>{alternatives})(?![\w-])(?!\s+(?:[A-Z]|of\b))"
+            rf"(?<![\w-])(?<!\w')(?:(?P<the>[Tt]he)\s+)?(?P<title>{alternatives})(?![\w-])(?!\s+(?:[A-Z]|of\b))"
         )
 
     def used(self, text: str, start: int, end: int) -> bool:

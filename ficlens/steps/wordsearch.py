@@ -18,15 +18,25 @@ from collections.abc import Iterator
 def word_matches(
     pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None, also: str = ""
 ) -> Iterator[re.Match[str]]:
-    """The matches in ``text[start:end]`` of ``(?<![\\w])`` + ``pattern`` (``(?<![\\w'])`` with
-    ``also="'"``), as ``finditer`` would give them. For a pattern whose matches begin with a
-    word character, ``(?<![\\w])`` is ``\\b``."""
+    """The matches in ``text[start:end]`` of ``(?<![\\w])`` + ``pattern`` (``(?<![\\w])(?<!\\w')``
+    with ``also="'"``), as ``finditer`` would give them. For a pattern whose matches begin with
+    a word character, ``(?<![\\w])`` is ``\\b``."""
     end = len(text) if end is None else end
     m = pattern.search(text, start, end)
     while m:
         at = m.start()
-        if at and (text[at - 1].isalnum() or text[at - 1] == "_" or text[at - 1] in also):
+        if at and glued(text, at, also):
             m = pattern.search(text, at + 1, end)
             continue
         yield m
         m = pattern.search(text, m.end(), end)
+
+
+def glued(text: str, at: int, also: str = "") -> bool:
+    """Whether ``text[at]`` continues a word: after a word character, or after one of ``also``
+    that follows a word character ("O'Neil"; an opening quote mark, as in "'Neil, wait!'", does
+    not glue)."""
+    ch = text[at - 1]
+    if ch.isalnum() or ch == "_":
+        return True
+    return ch in also and at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_")

@@ -376,6 +376,34 @@ def test_poor_before_a_name_pities_someone_absent():
     assert Reader(doc).vocatives(doc.quotes[0]) == []
 
 
+def test_a_title_before_a_name_is_no_full_stop_that_opens_an_address():
+    roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "George Knightley", "aliases": ["Knightley"], "gender": "M"}]
+    from ficlens import pipeline
+    from ficlens.ingest import document_from_text
+    from ficlens.roster import coerce_roster
+    from ficlens.steps.turn_reader import Reader
+
+    text = 'Emma Woodhouse sat with Knightley.\n\n"I saw Mr. Knightley, and he was well. Now, Mr. Knightley, listen."'
+    doc = document_from_text(text)
+    doc.roster = coerce_roster(roster)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    assert [text[m.start : m.end] for m in doc.mentions if m.start > doc.quotes[0].start] == ["Knightley", "Knightley"]
+    assert Reader(doc).vocatives(doc.quotes[0]) == ["george-knightley"]  # the second only
+
+
+def test_a_name_just_inside_an_opening_single_quote_is_found():
+    text = "Harry and Ron stood in the hall. Harry looked at Ron.\n\n'Harry, wait!' said Ron.\n\n'Ron, I can't,' said Harry.\n\n'Mr. Weasley would know.'"
+    for kw in ({}, {"characters": [{"name": "Harry Potter", "aliases": ["Harry"]}, {"name": "Ron Weasley", "aliases": ["Ron"]}]}):
+        d = ficlens.analyze(text, **kw).to_dict()
+        found = [text[m["start"] : m["end"]] for m in d["mentions"] if m["kind"] == "name"]
+        assert found[4:7] == ["Harry", "Ron", "Ron"]  # each line's vocative, then its tag
+        assert d["quotes"][0]["addressees"] == [d["quotes"][1]["speaker"]]
+    assert "Mr. Weasley" in found  # the title stays part of the name
+    # An apostrophe inside a word still glues: "O'Neil" is not Neil.
+    d = ficlens.analyze("O'Neil came in. Neil waved.", characters=[{"name": "Neil Smith", "aliases": ["Neil"]}]).to_dict()
+    assert [m["start"] for m in d["mentions"] if m["kind"] == "name"] == [16]
+
+
 def test_a_line_that_calls_its_listener_papa_is_said_to_the_father_in_focus():
     roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "Mr. Woodhouse", "gender": "M"}, {"name": "Mr. Knightley", "gender": "M"}]
     text = (
