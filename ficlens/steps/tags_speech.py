@@ -44,8 +44,11 @@ EPITHET_NOUNS = {
 _OWNED_RE = re.compile(
     r"(?:['\u2019]| )s\s+(?:[A-Za-z\-]+\s+)?(?P<noun>" + "|".join(sorted(EPITHET_NOUNS, key=len, reverse=True)) + r")\b"
 )
+# The words between the determiner and the noun describe the noun: no other determiner or
+# preposition stands there ("her attention to her father" is not one epithet).
 _EPITHET_RE = re.compile(
-    r"\b(?:the|his|her|their|my|our|this|that)\s+(?:[A-Za-z\-]+\s+){0,3}?(?P<noun>"
+    r"\b(?:the|his|her|their|my|our|this|that)\s+"
+    r"(?:(?!(?:the|his|her|their|my|our|this|that|a|an|to|of|with|at|in|on|for|from|by|and|or|but)\s)[A-Za-z\-]+\s+){0,3}?(?P<noun>"
     + "|".join(sorted(EPITHET_NOUNS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
