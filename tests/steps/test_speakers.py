@@ -675,3 +675,18 @@ def test_a_reply_told_not_quoted_does_not_tag_the_lines_around_it():
     # Inside the reported clause a quoted phrase is still the speaker's own words.
     told = 'Mr. Bennet sat. Elizabeth came in.\n\nShe asked whether she could have "a sort of interview," and sat.'
     assert speakers(told, characters=roster)[0][1] == "Elizabeth"
+
+
+def test_an_epithet_is_one_noun_phrase_not_a_run_of_words_across_a_preposition():
+    narration = "Emma returned all her attention to her father, saying in secret--"
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(0, 4)]))
+    assert (tag.start, tag.end, tag.kind) == (0, 4, "name")  # not "her attention to her father"
+    narration = "Then her old father said, "
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([]))
+    assert narration[tag.start : tag.end] == "her old father"
+
+
+def test_a_speech_verb_in_ing_closing_the_narration_is_the_tag():
+    narration = "Fanny was returned to her seat, and Julia, who was in high good-humour, did her the justice of exclaiming, "
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(0, 5), (36, 41)]))
+    assert (tag.start, tag.verb, tag.strong) == (36, "exclaiming", True)
