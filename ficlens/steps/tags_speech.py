@@ -404,7 +404,10 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 
 
 # A relative clause between a subject and its verb: ", who had been listening, said".
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom|where|which)\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$")
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|whose|whom|where|which)\b(?:[^,;:.!?\"\u201c\u201d]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSt)\.|(?<=\bMs)\.)*"
+    r",\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$"
+)
 
 
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:

@@ -690,3 +690,9 @@ def test_a_speech_verb_in_ing_closing_the_narration_is_the_tag():
     narration = "Fanny was returned to her seat, and Julia, who was in high good-humour, did her the justice of exclaiming, "
     tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(0, 5), (36, 41)]))
     assert (tag.start, tag.verb, tag.strong) == (36, "exclaiming", True)
+
+
+def test_a_relative_clause_with_a_titled_name_still_stands_between_subject_and_verb():
+    narration = "Miss Crawford, who had been repeatedly eyeing Dr. Grant and Edmund, now observed, "
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(0, 13), (47, 56), (61, 67)]))
+    assert (tag.start, tag.kind, tag.verb) == (0, "name", "observed")
