@@ -60,6 +60,9 @@ _PREPOSITIONS = frozenset(
     "unto round around before under over beneath against among amongst between beyond through without "
     "whom".split()
 )
+# Irregular past forms, not in action_verbs, that take the person after them as their object:
+# "She met Mr. Weston … exclaiming", "borne Edmund company".
+_IRREGULAR_OBJECT_VERBS = frozenset("met bore borne led sent struck hit bade bid fed".split())
 _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
 _CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
@@ -439,7 +442,7 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip():
             p = prev[-1].group()
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
-            if not perceived and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs")):
+            if not perceived and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
                 continue
         return s, e, kind, gender
     return None

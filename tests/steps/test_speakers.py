@@ -696,3 +696,9 @@ def test_a_relative_clause_with_a_titled_name_still_stands_between_subject_and_v
     narration = "Miss Crawford, who had been repeatedly eyeing Dr. Grant and Edmund, now observed, "
     tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(0, 13), (47, 56), (61, 67)]))
     assert (tag.start, tag.kind, tag.verb) == (0, "name", "observed")
+
+
+def test_a_name_after_an_irregular_verb_is_its_object_not_the_speaker():
+    narration = "She met Mr. Weston on his entrance, with a smiling countenance, exclaiming, "
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(8, 18)]))
+    assert (narration[tag.start : tag.end], tag.kind) == ("She", "pronoun")
