@@ -54,7 +54,7 @@ _EPITHET_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(r"the\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]{3,}(?:-[a-z]+)?)\b")
-_CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+|[A-Z]{2,4})\b")
+_CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:[A-Z][a-z]+|[A-Z]{2,4})\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
     "unto round around before under over beneath against among amongst between beyond through without "
@@ -158,7 +158,7 @@ def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -
 
 
 _TO_RE = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?")
-_ADJECTIVES_RE = re.compile(r"(?:[a-z]+[ \t\n]+){1,2}")
+_ADJECTIVES_RE = re.compile(r"(?:[a-z]+(?:-[a-z]+)*[ \t\n]+){1,2}")
 _PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))

@@ -702,3 +702,10 @@ def test_a_name_after_an_irregular_verb_is_its_object_not_the_speaker():
     narration = "She met Mr. Weston on his entrance, with a smiling countenance, exclaiming, "
     tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(8, 18)]))
     assert (narration[tag.start : tag.end], tag.kind) == ("She", "pronoun")
+
+
+def test_a_hyphenated_adjective_before_a_name_in_an_inverted_tag():
+    for tail in (" sighed pleasure-loving Miss Derek. Regrets followed.", " said the pleasure-loving Miss Derek."):
+        at = tail.index("Miss")
+        tag = tags_speech.tag_after(tail, 0, len(tail), tags_speech.Mentions([(at, at + 10)]))
+        assert (tag.start, tag.kind, tag.addressee) == (at, "name", None)
