@@ -68,7 +68,12 @@ def roster_candidates(form: Form, index: RosterIndex) -> list[Character]:
     if fitting:
         return fitting
     if len(form.tokens) == 1:
-        return _fitting_title(index.parts(bare), form.honorific)
+        hits = _fitting_title(index.parts(bare), form.honorific)
+        if form.honorific is None and len(hits) > 1:
+            # A bare surname is not a wife's name: "McBryde" is Mr. McBryde, not Mrs. McBryde.
+            unwed = [c for c in hits if not _only_as_wife(c, bare)]
+            hits = unwed or hits
+        return hits
     if form.tokens[0][0].isupper():
         # "Master Charles Bates" for the roster's "Charley Bates": the surname, if only one has it.
         last = form.tokens[-1].lower()
@@ -76,6 +81,12 @@ def roster_candidates(form: Form, index: RosterIndex) -> list[Character]:
         if len(hits) == 1 and normalize_name(hits[0].name).split()[-1] == last:
             return hits
     return []
+
+
+def _only_as_wife(character: Character, word: str) -> bool:
+    """Whether every name of ``character`` holding ``word`` is a married woman's ("Mrs. Elton")."""
+    holding = [n.split() for n in map(normalize_name, character.names()) if word in n.split()]
+    return bool(holding) and all(len(n) > 1 and n[0] in ("mrs", "mrs.") for n in holding)
 
 
 def _fitting_title(characters: list[Character], honorific: str | None) -> list[Character]:

@@ -65,3 +65,16 @@ def test_an_alias_after_a_title_of_the_other_gender_is_someone_else():
     linked = _linked('Anne saw Harville. "Come in," said Mrs. Harville. Harville bowed.', roster)
     assert linked.count(("Harville", "captain-harville")) == 2
     assert ("Mrs. Harville", "captain-harville") not in linked
+
+
+def test_a_bare_surname_is_the_husband_not_the_wife_who_bears_it_only_with_mrs():
+    import ficlens
+
+    roster = [{"name": "Mr. Mcbryde", "gender": "M"}, {"name": "Mrs. Mcbryde", "gender": "F"}, {"name": "Ronny", "gender": "M"}]
+    text = 'Mrs. McBryde sat with Ronny.\n\n"Certainly," Ronny replied.\n\n"Miss Quested realizes," said McBryde sadly.'
+    d = ficlens.analyze(text, characters=roster).to_dict()
+    assert [(text[m["start"] : m["end"]], m["character"]) for m in d["mentions"] if "McBryde" in text[m["start"] : m["end"]]] == [
+        ("Mrs. McBryde", "mrs-mcbryde"),
+        ("McBryde", "mr-mcbryde"),
+    ]
+    assert d["quotes"][-1]["speaker"] == "mr-mcbryde"
