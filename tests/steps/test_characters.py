@@ -108,11 +108,12 @@ def test_a_family_surname_names_the_member_just_named():
     text = (
         "Elizabeth sat down. Mrs. Bennet talked and talked.\n\n"
         '"Well?" said Mr. Bennet. Bennet said nothing more.\n\n'
-        "Mrs. Bennet cried. Bennet was silent."
+        "Mrs. Bennet cried. Bennet was silent.\n\n"  # a bare surname is not a wife's name: her husband
+        "Elizabeth Bennet cried. Bennet was silent."
     )
     d = ficlens.analyze(text, characters=roster).to_dict()
     named = [m["character"] for m in d["mentions"] if m["kind"] == "name" and text[m["start"] : m["end"]] == "Bennet"]
-    assert named == ["mr-bennet", "mrs-bennet"]
+    assert named == ["mr-bennet", "mr-bennet", "elizabeth-bennet"]
     assert not any("Bennet" == a for c in d["characters"] for a in c["aliases"])
 
 
