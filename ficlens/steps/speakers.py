@@ -65,6 +65,7 @@ KIN_RANKS = (4.0, 2.0, 1.0)
 ROLE_TAG = 5.0
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
+NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
 
 
 # A title said to the listener opens the line or follows a comma: "Yes, sir." / "Mamma, ...".
@@ -396,7 +397,7 @@ def attribute(doc: Document) -> None:
         conversation.decide(turns, r.salience.gender, listed)
     conversation.same_description_same_person(turns, r.salience.gender, listed)
     if r.first_person:
-        _name_narrator(doc, turns)
+        _name_narrator(doc, turns, r.salience.gender, listed)
     for t in turns:
         _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
@@ -414,14 +415,33 @@ def attribute(doc: Document) -> None:
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
 
 
-def _name_narrator(doc: Document, turns: list[Turn]) -> None:
-    """Give the first-person narrator's turns to the character they turn out to be."""
+def _name_narrator(doc: Document, turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None) -> None:
+    """Give the first-person narrator's turns to the character they turn out to be.
+
+    The narrator is "I", never "he" or "she": a turn whose own tag says "said he" that went to
+    the character who narrates is decided again without them."""
     who = narrator.identify(doc, turns)
     if who is None and any(t.speaker == NARRATOR for t in turns):
         who = narrator.narrator_character(doc).id
+    _narrator_is(who, turns)
+    if who is None:
+        return
+    told = {id(t) for t in turns if t.hints and t.speaker == who}
+    for t in turns:
+        if id(t) in told:
+            t.evidence[who] = t.evidence.get(who, 0.0) + NOT_THE_NARRATOR
+    if told:
+        again = [t for conv in conversation.conversations(turns) if any(id(t) in told for t in conv) for t in conv]
+        conversation.decide(again, gender, listed)
+        _narrator_is(who, again)
+
+
+def _narrator_is(who: str | None, turns: list[Turn]) -> None:
     for t in turns:
         if t.speaker == NARRATOR:
             t.speaker = who
+        if who:
+            t.context = [who if c == NARRATOR else c for c in t.context]
         if NARRATOR in t.evidence and who:
             t.evidence[who] = t.evidence.pop(NARRATOR) + t.evidence.get(who, 0.0)
 

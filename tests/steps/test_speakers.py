@@ -709,3 +709,18 @@ def test_a_hyphenated_adjective_before_a_name_in_an_inverted_tag():
         at = tail.index("Miss")
         tag = tags_speech.tag_after(tail, 0, len(tail), tags_speech.Mentions([(at, at + 10)]))
         assert (tag.start, tag.kind, tag.addressee) == (at, "name", None)
+
+
+def test_said_he_in_a_first_person_story_is_not_the_narrator_once_named():
+    text = (
+        "I walked to the forge in the rain. I was cold, and I was hungry, and I did not know what I would say "
+        "to anyone when I got there, because I had been out on the marshes all day by myself. " * 6
+        + "\n\nJoe Gargery was at the anvil. Tom Hubble sat by the fire and watched me come in.\n\n"
+        '"Where have you been?" I asked.\n\n"Out, Pip," said Joe.\n\n"Out where?" I asked.\n\n'
+        '"Never you mind, Pip," said Joe.\n\nPip was what they called me. Pip looked at the fire and Pip was cold.\n\n'
+        '"Blacksmith, eh?" said he, and Tom Hubble laughed at the anvil.'
+    )
+    roster = [{"name": "Joe Gargery", "aliases": ["Joe"], "gender": "M"}, {"name": "Pip", "gender": "M"}, {"name": "Tom Hubble", "gender": "M"}]
+    got = [g[1] for g in speakers(text, characters=roster)]
+    assert got[:4] == ["Pip", "Joe Gargery", "Pip", "Joe Gargery"]  # the narrator is Pip, whom Joe answers
+    assert got[4] != "Pip"
