@@ -6,9 +6,9 @@ the character of fitting gender with the most recent of these, where being a
 subject or a speaker counts as if it were `_FOCUS_BONUS` characters more
 recent. A "he" or "she" in narration (always some clause's subject) counts as the
 subject sentence of whoever such a pronoun would then refer to, so a character
-followed through a page of "she did, and then she said" stays in focus. In a conversation, "he said"
-after one man's line points to the other man in it, so the previous speaker yields
-to another active candidate.
+followed through a page of "she did, and then she said" stays in focus. Who a pronoun tag
+means within a conversation (after one man's line, "he said" is often the other man) is
+left to the conversation's decoding, which weighs the referents salience ranks.
 """
 
 from __future__ import annotations
