@@ -15,6 +15,9 @@ from collections import defaultdict
 from ficlens.lexicon import pairs
 from ficlens.model import Character
 
+# What a grandparent is called: a title before a name ("Granny Weatherwax") or the whole name ("Gran").
+_GRANNY = ("Grandmother", "Granny", "Grandma", "Gran", "Nan", "Nana", "Nanna")
+_GRANDPA = ("Grandfather", "Grandpa", "Grandpapa", "Grandad", "Granddad", "Gramps")
 # Relation -> (gender, titles a relative's name may carry, whether they share the possessor's surname)
 _KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "father": ("M", ("Mr", "Sir", "Lord"), True),
@@ -30,12 +33,23 @@ _KIN: dict[str, tuple[str | None, tuple[str, ...], bool]] = {
     "daughter": ("F", ("Miss",), True),
     "aunt": ("F", ("Aunt", "Auntie"), False),
     "uncle": ("M", ("Uncle",), False),
-    "grandmother": ("F", ("Grandmother", "Granny", "Grandma"), False),
-    "grandfather": ("M", ("Grandfather", "Grandpa", "Grandpapa"), False),
+    "grandmother": ("F", _GRANNY, False),
+    "grandfather": ("M", _GRANDPA, False),
+    "gran": ("F", _GRANNY, False),
+    "granny": ("F", _GRANNY, False),
+    "grandma": ("F", _GRANNY, False),
+    "nan": ("F", _GRANNY, False),
+    "nana": ("F", _GRANNY, False),
+    "grandpa": ("M", _GRANDPA, False),
+    "grandad": ("M", _GRANDPA, False),
+    "granddad": ("M", _GRANDPA, False),
     "cousin": (None, ("Cousin",), False),
 }
 _SPOUSAL = ("mr", "mrs", "sir", "lady", "lord")  # titles a husband or wife may bear
+_KIN_NAMES = frozenset(t.lower() for t in (*_GRANNY, *_GRANDPA, "Aunt", "Auntie", "Uncle"))
 _TITLED_KIN = frozenset("father papa mother mama mamma husband wife".split())
+# A kinship description opening a sentence: "My grandmother set the dish down."
+SUBJECT_RE = re.compile(r"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:" + "|".join(_KIN) + r")\b")
 _EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my|.+['\u2019 ]s)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
 
 
@@ -65,6 +79,8 @@ class Families:
                     self.surname[toks[-1].lower()].add(c.id)
                     if toks[0].lower() in honorifics:
                         self.titled[toks[0].lower()].add(c.id)
+                elif len(toks) == 1 and toks[0].lower() in _KIN_NAMES:
+                    self.titled[toks[0].lower()].add(c.id)  # "Gran", a title that is a whole name
 
     def parents(self, gender: str) -> set[str]:
         """Who "papa" (gender M) or "mamma" (F) may be: the titled characters of that gender;

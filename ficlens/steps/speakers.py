@@ -141,23 +141,10 @@ def _agrees(r: Reader, tag: tags_speech.Tag, gender: str | None) -> bool:
 
 def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str, float]) -> bool:
     """Evidence from a kinship epithet ("said her father"); False when it is not one or finds no one."""
-    parsed = kinship.parse(r.text[tag.start : tag.end])
-    if parsed is None:
-        return False
-    pos, kin = parsed
-    if pos == "my":
-        possessors = [NARRATOR] if r.first_person else []
-    elif pos[-2:-1] in "'\u2019 ":
-        owner = r.char_at.get(tag.start)
-        possessors = [owner] if owner else []
-    else:
-        possessors = r.salience.candidates({"his": "M", "her": "F"}.get(pos), tag.start, para_start, set())[:2]
-    found = False
-    for rank, owner in enumerate(possessors):
-        for k, c in enumerate(r.families.relatives(owner, kin)[:2]):
-            ev[c] = ev.get(c, 0.0) + KIN_RANKS[min(2, rank + k)]
-            found = True
-    return found
+    found = r.relatives(tag.start, tag.end, para_start)
+    for c, rank in found:
+        ev[c] = ev.get(c, 0.0) + KIN_RANKS[rank]
+    return bool(found)
 
 
 def _kin_possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:

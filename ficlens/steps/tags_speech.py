@@ -38,6 +38,8 @@ EPITHET_NOUNS = {
     "latter": None, "former": None, "other": None, "ancestress": "F", "widow": "F", "maid": "F",
     "servant": None, "gentlewoman": "F", "landlady": "F", "landlord": "M", "clergyman": "M",
     "cousin": None, "papa": "M", "mama": "F", "mamma": "F", "grandmother": "F", "grandfather": "M",
+    "gran": "F", "granny": "F", "grandma": "F", "nan": "F", "nana": "F", "grandpa": "M", "grandad": "M",
+    "granddad": "M",
 }  # fmt: skip
 # "'s good lady" after a name: the tag's subject is someone of theirs (" s": an apostrophe lost
 # in conversion).

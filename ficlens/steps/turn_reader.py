@@ -72,6 +72,27 @@ class Reader:
         ranked = self.salience.candidates(None, pos, para_start, exclude, True)
         return next((c for c in ranked if c in holders), None)
 
+    def relatives(self, start: int, end: int, para_start: int) -> list[tuple[str, int]]:
+        """The characters a kinship description ``text[start:end]`` may mean ("her father", "my
+        gran", "Daisy's mamma"), with a rank (0 likeliest): the possessor's relatives, the
+        possessor being "I" in a first-person story, the one named, or whom "his"/"her" means."""
+        parsed = kinship.parse(self.text[start:end])
+        if parsed is None:
+            return []
+        pos, kin = parsed
+        if pos == "my":
+            possessors = [narrator.NARRATOR] if self.first_person else []
+        elif pos[-2:-1] in "'\u2019 ":
+            owner = self.char_at.get(start)
+            possessors = [owner] if owner else []
+        else:
+            possessors = self.salience.candidates({"his": "M", "her": "F"}.get(pos), start, para_start, set())[:2]
+        found: dict[str, int] = {}
+        for rank, owner in enumerate(possessors):
+            for k, c in enumerate(self.families.relatives(owner, kin)[:2]):
+                found.setdefault(c, min(2, rank + k))
+        return list(found.items())
+
     def character_of(self, tag: tags_speech.Tag) -> str | None:
         c = self.char_at.get(tag.start)
         return c if c is not None else self.alias.get(normalize_name(self.text[tag.start : tag.end]))
@@ -164,6 +185,10 @@ class Reader:
             holders = self.epithets.subject_at(self.text, at, limit)
             if holders:
                 return self.epithet_referent(holders, at, para_start, set())
+        km = kinship.SUBJECT_RE.match(self.text, at, limit)
+        if km:
+            found = self.relatives(at, km.end(), para_start)
+            return found[0][0] if found and found[0][1] == 0 else None
         pm = _SUBJECT_PRONOUN.match(self.text, at, limit)
         if pm:
             who, _ = self.salience.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())

@@ -724,3 +724,13 @@ def test_said_he_in_a_first_person_story_is_not_the_narrator_once_named():
     got = [g[1] for g in speakers(text, characters=roster)]
     assert got[:4] == ["Pip", "Joe Gargery", "Pip", "Joe Gargery"]  # the narrator is Pip, whom Joe answers
     assert got[4] != "Pip"
+
+
+def test_my_gran_in_a_first_person_story_is_the_character_called_gran():
+    text = (
+        "I had not been home in a year, and I did not know what I would find when I got there. " * 12
+        + '\n\nInes and I stood in the kitchen. Gran was at the stove.\n\n"Sit down, both of you," said my gran.\n\n'
+        '"Thank you," said Ines.\n\nMy nan set the dish down between us. "Eat."'
+    )
+    roster = [{"name": "Dorothy Pryce", "aliases": ["Gran"], "gender": "F"}, {"name": "Ines", "gender": "F"}, {"name": "Nell", "gender": "F"}]
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Dorothy Pryce", "Ines", "Dorothy Pryce"]
