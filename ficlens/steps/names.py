@@ -30,11 +30,13 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next li
 _MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
 # "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w-])(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![^\W_])(?<!-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
+_EMPHASIS = "*_~"  # marks of emphasis in plain text, around a name: "_Mark_", "**Mark**"
+_BETWEEN_WORDS = " ,\t\n" + _EMPHASIS  # what may stand between a name and the word next to it
 _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
 # Words before the title of a book ("read Udolpho", "a copy of Camilla"); "of" is read as the word before it.
@@ -186,19 +188,19 @@ def _is_initial(text: str, start: int, floor: int) -> bool:
 
 def _next_word(text: str, pos: int, limit: int) -> str:
     m = _WORD_RE.search(text, pos, min(limit, pos + 40))
-    if not m or text[pos : m.start()].strip(" ,\t\n"):
+    if not m or text[pos : m.start()].strip(_BETWEEN_WORDS):
         return ""
     return m.group().lower()
 
 
 def _prev_word(text: str, pos: int, floor: int) -> str:
     seg = text[max(floor, pos - 40) : pos]
-    tail = seg.rstrip(" ,\t\n")
+    tail = seg.rstrip(_BETWEEN_WORDS)
     last = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
     if _WORD_RE.fullmatch(last):
         return last.lower()  # the usual case, one word after a space: no need to read the others
     ms = list(_WORD_RE.finditer(seg))
-    if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
+    if not ms or seg[ms[-1].end() :].strip(_BETWEEN_WORDS):
         return ""
     return ms[-1].group().lower()
 
@@ -307,8 +309,8 @@ def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qsta
     """A name said to someone: "Mark, wait." or "Look, Mark!" or "Thanks, Dr. Bailey."."""
     k = bisect.bisect_right(qstarts, occ.start) - 1
     q_start, q_end = quotes[k]
-    before = text[q_start : occ.start].rstrip()
-    after = text[occ.end : q_end].lstrip()
+    before = text[q_start : occ.start].rstrip().rstrip(_EMPHASIS).rstrip()  # "*Mark*, wait."
+    after = text[occ.end : q_end].lstrip().lstrip(_EMPHASIS).lstrip()
     opens = not before or before[-1] in ",!?."
     closes = not after or after[0] in ",!?.;-"
     alone = not before and len(after) <= 1  # "Friend!" alone may be a word said, not a person called

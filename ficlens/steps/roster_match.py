@@ -98,8 +98,9 @@ class RosterMatcher:
         usable = [v for v, key in spelled.items() if key in self.owner]
         if usable:
             body = trie_pattern(sorted(usable, key=len, reverse=True))
-            # Matched where no word character or apostrophe comes before (`word_matches`).
-            self.pattern: re.Pattern[str] | None = re.compile(body + r"(?![\w])")
+            # Matched where no word character or apostrophe comes before (`word_matches`) and none
+            # after; an underscore of emphasis ("_Mark_") is no letter.
+            self.pattern: re.Pattern[str] | None = re.compile(body + r"(?![^\W_])")
         else:
             self.pattern = None
         titles = unique_titles(roster)

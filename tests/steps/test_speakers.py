@@ -675,3 +675,20 @@ def test_a_reply_told_not_quoted_does_not_tag_the_lines_around_it():
     # Inside the reported clause a quoted phrase is still the speaker's own words.
     told = 'Mr. Bennet sat. Elizabeth came in.\n\nShe asked whether she could have "a sort of interview," and sat.'
     assert speakers(told, characters=roster)[0][1] == "Elizabeth"
+
+
+def test_emphasis_marks_around_a_name_hide_neither_the_name_nor_its_tag():
+    text = (
+        "Tobias and Mara sat by the fire. Elena came in late.\n\n"
+        '"_Tobias_, stop," said *Mara*.\n\n"I *hate* you, **Mara**," _Tobias_ said.\n\n"Hey," **Elena** replied.'
+    )
+    roster = [{"name": n, "gender": g} for n, g in (("Tobias", "M"), ("Mara", "F"), ("Elena", "F"))]
+    for kw in ({}, {"characters": roster}):
+        d = ficlens.analyze(text, **kw).to_dict()
+        found = [text[m["start"] : m["end"]] for m in d["mentions"] if m["kind"] == "name"]
+        assert found[3:] == ["Tobias", "Mara", "Mara", "Tobias", "Elena"]
+        assert [(q["speaker"], q["type"], q["addressees"]) for q in d["quotes"]] == [
+            ("mara", "explicit", ["tobias"]),
+            ("tobias", "explicit", ["mara"]),
+            ("elena", "explicit", ["tobias"]),
+        ]
