@@ -30,7 +30,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next li
 _MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
 # "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![^\W_])(?<!-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![^\W_])(?<![^\W_]-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
@@ -348,7 +348,7 @@ def scan(doc: Document) -> NameStats:
 
 def find_occurrences(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with word counts but no cues yet."""
-    text = doc.view("plain").text
+    text = _dashes_kept(doc.text, doc.view("plain").text)
     quotes = sorted((q.start, q.end) for q in doc.quotes)
     qstarts = [q[0] for q in quotes]
     stop = words("not_names")
@@ -371,6 +371,19 @@ def find_occurrences(doc: Document) -> NameStats:
             if occ is not None:
                 stats.occurrences.append(occ)
     return stats
+
+
+_DASH_RE = re.compile("[\u2013\u2014\u2015]")
+
+
+def _dashes_kept(text: str, plain: str) -> str:
+    """The plain view with the dashes of ``text`` put back: a name runs on over a hyphen
+    ("Jean-Luc"), never over a dash ("Tobias\u2014wait", "Wait\u2014Tobias!")."""
+    pieces, last = [], 0
+    for m in _DASH_RE.finditer(text):
+        pieces += (plain[last : m.start()], m.group())
+        last = m.end()
+    return "".join(pieces) + plain[last:] if pieces else plain
 
 
 @cache
