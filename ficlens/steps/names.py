@@ -19,7 +19,7 @@ from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
-from ficlens.steps.roster_match import trie_pattern
+from ficlens.steps.roster_match import trie_pattern, without_suffix
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -237,6 +237,7 @@ def _occurrence(
     name_at = m.start("pre") if m.group("pre") else m.start("name")
     spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, name_at, m.end("name"))]
     tokens = [text[a:b] for a, b in spans]
+    tokens[-1] = without_suffix(tokens[-1])  # "Shoto Todoroki-kun" is Shoto Todoroki
     k = bisect.bisect_right(qstarts, m.start()) - 1
     in_quote = k >= 0 and quotes[k][0] <= m.start() < quotes[k][1]
     floor = quotes[k][0] if in_quote else para_start
@@ -289,7 +290,7 @@ def _word_occurrence(
 ) -> Occurrence | None:
     """`_occurrence` for the common case of one capitalised word without a title that is not a
     function word (same result)."""
-    word = m.group("name")
+    word = without_suffix(m.group("name"))  # "Todoroki-kun" is Todoroki
     start, end = m.span("name")
     k = bisect.bisect_right(qstarts, start) - 1
     in_quote = k >= 0 and quotes[k][0] <= start < quotes[k][1]

@@ -692,3 +692,22 @@ def test_emphasis_marks_around_a_name_hide_neither_the_name_nor_its_tag():
             ("tobias", "explicit", ["mara"]),
             ("elena", "explicit", ["tobias"]),
         ]
+
+
+def test_an_honorific_after_a_name_is_part_of_it():
+    text = (
+        "Tobias and Mara sat in the kitchen. Tobias looked at Mara.\n\n"
+        '"Tobias-kun, wait!" Mara said.\n\n"Mara-chan said no," Tobias-kun said.\n\n"Wait, Tobias-san!" said Mara-chan.'
+    )
+    roster = [{"name": "Tobias Reed", "aliases": ["Tobias"], "gender": "M"}, {"name": "Mara Quill", "aliases": ["Mara"], "gender": "F"}]
+    for kw, ids in (({}, ("tobias", "mara")), ({"characters": roster}, ("tobias-reed", "mara-quill"))):
+        d = ficlens.analyze(text, **kw).to_dict()
+        assert len(d["characters"]) == 2
+        found = [text[m["start"] : m["end"]] for m in d["mentions"] if m["kind"] == "name"]
+        assert found[4:] == ["Tobias-kun", "Mara", "Mara-chan", "Tobias-kun", "Tobias-san", "Mara-chan"]
+        tobias, mara = ids
+        assert [(q["speaker"], q["type"], q["addressees"]) for q in d["quotes"]] == [
+            (mara, "explicit", [tobias]),
+            (tobias, "explicit", [mara]),
+            (mara, "explicit", [tobias]),
+        ]
