@@ -711,3 +711,9 @@ def test_an_honorific_after_a_name_is_part_of_it():
             (tobias, "explicit", [mara]),
             (mara, "explicit", [tobias]),
         ]
+
+
+def test_a_zero_width_space_beside_a_name_is_a_space():
+    text = 'Tobias and Mara sat by the fire.\n\n"Where were you?" asked \u200bMara.\n\n"Out," Tobias\u200b said.'
+    d = ficlens.analyze(text).to_dict()
+    assert [(q["speaker"], q["type"]) for q in d["quotes"]] == [("mara", "explicit"), ("tobias", "explicit")]
