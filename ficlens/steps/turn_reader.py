@@ -86,7 +86,7 @@ class Reader:
             after = _unmarked(self.text[m.end : q.end], str.lstrip)
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
-            if m.character and opens and not bare and (not after or after[0] in ",!?.;"):
+            if m.character and opens and not bare and (not after.strip("-") or after[0] in ",!?.;"):
                 titled = _TITLED_SURNAME.fullmatch(self.text[m.start : m.end]) is not None
                 out.append(self._present_namesake(m.character) if titled else m.character)
             k += 1

@@ -717,3 +717,17 @@ def test_a_zero_width_space_beside_a_name_is_a_space():
     text = 'Tobias and Mara sat by the fire.\n\n"Where were you?" asked \u200bMara.\n\n"Out," Tobias\u200b said.'
     d = ficlens.analyze(text).to_dict()
     assert [(q["speaker"], q["type"]) for q in d["quotes"]] == [("mara", "explicit"), ("tobias", "explicit")]
+
+
+def test_a_line_cut_off_after_a_name_calls_them():
+    roster = [{"name": "Tobias Reed", "aliases": ["Tobias"], "gender": "M"}, {"name": "Mara Quill", "aliases": ["Mara"], "gender": "F"}]
+    from ficlens import pipeline
+    from ficlens.ingest import document_from_text
+    from ficlens.roster import coerce_roster
+    from ficlens.steps.turn_reader import Reader
+
+    text = 'Tobias and Mara sat by the fire.\n\n"Wait, Tobias--" Mara said.\n\n"Tobias\u2014" Mara said.\n\n"Sir Tobias--that is me."'
+    doc = document_from_text(text)
+    doc.roster = coerce_roster(roster)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    assert [Reader(doc).vocatives(q) for q in doc.quotes] == [["tobias-reed"], ["tobias-reed"], []]
