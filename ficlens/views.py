@@ -22,7 +22,8 @@ _PLAIN_MAP = {
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"},
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4\uff07"},
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
-    **{ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"},
+    # Spaces, with the zero-width space and a byte-order mark inside the text (pasted from the web).
+    **{ord(c): " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\u200b\ufeff"},
     ord("\u2026"): ".",
 }
 # The same mapping as (character, replacement) pairs: replacing the few characters a text

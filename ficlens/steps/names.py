@@ -19,7 +19,7 @@ from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
-from ficlens.steps.roster_match import trie_pattern
+from ficlens.steps.roster_match import trie_pattern, without_suffix
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -30,11 +30,13 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next li
 _MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
 # "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![\w-])(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![^\W_])(?<![^\W_]-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
 _OPENERS = set("\"'([*_~")
+_EMPHASIS = "*_~"  # marks of emphasis in plain text, around a name: "_Mark_", "**Mark**"
+_BETWEEN_WORDS = " ,\t\n" + _EMPHASIS  # what may stand between a name and the word next to it
 _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
 # Words before the title of a book ("read Udolpho", "a copy of Camilla"); "of" is read as the word before it.
@@ -186,19 +188,19 @@ def _is_initial(text: str, start: int, floor: int) -> bool:
 
 def _next_word(text: str, pos: int, limit: int) -> str:
     m = _WORD_RE.search(text, pos, min(limit, pos + 40))
-    if not m or text[pos : m.start()].strip(" ,\t\n"):
+    if not m or text[pos : m.start()].strip(_BETWEEN_WORDS):
         return ""
     return m.group().lower()
 
 
 def _prev_word(text: str, pos: int, floor: int) -> str:
     seg = text[max(floor, pos - 40) : pos]
-    tail = seg.rstrip(" ,\t\n")
+    tail = seg.rstrip(_BETWEEN_WORDS)
     last = tail.rsplit(None, 1)[-1] if tail and not tail[-1].isspace() else ""
     if _WORD_RE.fullmatch(last):
         return last.lower()  # the usual case, one word after a space: no need to read the others
     ms = list(_WORD_RE.finditer(seg))
-    if not ms or seg[ms[-1].end() :].strip(" ,\t\n"):
+    if not ms or seg[ms[-1].end() :].strip(_BETWEEN_WORDS):
         return ""
     return ms[-1].group().lower()
 
@@ -235,6 +237,7 @@ def _occurrence(
     name_at = m.start("pre") if m.group("pre") else m.start("name")
     spans = [(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, name_at, m.end("name"))]
     tokens = [text[a:b] for a, b in spans]
+    tokens[-1] = without_suffix(tokens[-1])  # "Shoto Todoroki-kun" is Shoto Todoroki
     k = bisect.bisect_right(qstarts, m.start()) - 1
     in_quote = k >= 0 and quotes[k][0] <= m.start() < quotes[k][1]
     floor = quotes[k][0] if in_quote else para_start
@@ -287,7 +290,7 @@ def _word_occurrence(
 ) -> Occurrence | None:
     """`_occurrence` for the common case of one capitalised word without a title that is not a
     function word (same result)."""
-    word = m.group("name")
+    word = without_suffix(m.group("name"))  # "Todoroki-kun" is Todoroki
     start, end = m.span("name")
     k = bisect.bisect_right(qstarts, start) - 1
     in_quote = k >= 0 and quotes[k][0] <= start < quotes[k][1]
@@ -307,8 +310,8 @@ def _is_vocative(text: str, occ: Occurrence, quotes: list[tuple[int, int]], qsta
     """A name said to someone: "Mark, wait." or "Look, Mark!" or "Thanks, Dr. Bailey."."""
     k = bisect.bisect_right(qstarts, occ.start) - 1
     q_start, q_end = quotes[k]
-    before = text[q_start : occ.start].rstrip()
-    after = text[occ.end : q_end].lstrip()
+    before = text[q_start : occ.start].rstrip().rstrip(_EMPHASIS).rstrip()  # "*Mark*, wait."
+    after = text[occ.end : q_end].lstrip().lstrip(_EMPHASIS).lstrip()
     opens = not before or before[-1] in ",!?."
     closes = not after or after[0] in ",!?.;-"
     alone = not before and len(after) <= 1  # "Friend!" alone may be a word said, not a person called
@@ -346,7 +349,7 @@ def scan(doc: Document) -> NameStats:
 
 def find_occurrences(doc: Document) -> NameStats:
     """Every name-phrase occurrence in the body paragraphs, with word counts but no cues yet."""
-    text = doc.view("plain").text
+    text = _dashes_kept(doc.text, doc.view("plain").text)
     quotes = sorted((q.start, q.end) for q in doc.quotes)
     qstarts = [q[0] for q in quotes]
     stop = words("not_names")
@@ -369,6 +372,19 @@ def find_occurrences(doc: Document) -> NameStats:
             if occ is not None:
                 stats.occurrences.append(occ)
     return stats
+
+
+_DASH_RE = re.compile("[\u2013\u2014\u2015]")
+
+
+def _dashes_kept(text: str, plain: str) -> str:
+    """The plain view with the dashes of ``text`` put back: a name runs on over a hyphen
+    ("Jean-Luc"), never over a dash ("Tobias\u2014wait", "Wait\u2014Tobias!")."""
+    pieces, last = [], 0
+    for m in _DASH_RE.finditer(text):
+        pieces += (plain[last : m.start()], m.group())
+        last = m.end()
+    return "".join(pieces) + plain[last:] if pieces else plain
 
 
 @cache

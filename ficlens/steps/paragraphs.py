@@ -74,8 +74,12 @@ def _runs(lines: list[tuple[int, int]], line_texts: list[str]) -> list[list[tupl
 
 
 def _filled(line: str) -> bool:
-    """Whether a line is not blank (``isspace`` is what ``strip`` removes)."""
-    return bool(line) and not line.isspace()
+    """Whether a line is not blank (``isspace`` is what ``strip`` removes; a zero-width space or
+    a byte-order mark, pasted from the web, is blank too)."""
+    return bool(line) and not line.isspace() and bool(line.strip().strip(_INVISIBLE))
+
+
+_INVISIBLE = "\u200b\ufeff"
 
 
 def _text_lines(text: str) -> tuple[list[tuple[int, int]], list[str]]:

@@ -228,11 +228,13 @@ def _scan_marked(text: str, p: Paragraph, style: str) -> list[_Piece]:
     return pieces
 
 
-_DASH_TAG_RE = re.compile(r"\s[\u2014\u2015\u2013]\s?(?=[^\W\d_]*[a-z])|[\u2014\u2015\u2013](?=\s*[.,]?\s*$)")
+_DASH = r"(?:[\u2014\u2015\u2013]|--)"  # a dash, or two hyphens typed for one
+_DASH_TAG_RE = re.compile(rf"\s{_DASH}\s?(?=[^\W\d_]*[a-z])|{_DASH}(?=\s*[.,]?\s*$)")
+_DASH_RESUME_RE = re.compile(rf"{_DASH}[.,]?\s+(?=\S)")
 
 
 def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
-    """Dash-led speech: "— Come up, Kinch!" and "—Hola —dijo él—. ¿Y tú?"."""
+    """Dash-led speech: "— Come up, Kinch!", "—Hola —dijo él—. ¿Y tú?" and "-- Out, -- said Elena."."""
     seg = text[p.start : p.end]
     if not (seg[:1] in _DASHES or seg.startswith("--")):
         return []
@@ -246,7 +248,7 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
             pieces.append(_Piece(p.start + pos - 1, None, p.start + start, p.start + stop, p.index))
         if not m:
             break
-        resume = re.search(r"[\u2014\u2015\u2013][.,]?\s+(?=\S)", seg[m.end() :])
+        resume = _DASH_RESUME_RE.search(seg[m.end() :])
         if not resume:
             break
         pos = m.end() + resume.end()

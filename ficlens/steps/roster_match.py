@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
-from ficlens.lexicon import pairs
+from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Paragraph
 from ficlens.roster import normalize_name
 from ficlens.steps.paragraphs import search_each
@@ -47,6 +48,23 @@ def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
         return body
 
     return build(trie)
+
+
+@cache
+def suffix_pattern() -> str:
+    """A hyphenated honorific after a name ("-kun" of "Todoroki-kun"), as a regex."""
+    return "-(?:" + "|".join(sorted(words("name_suffixes"), key=len, reverse=True)) + ")"
+
+
+def without_suffix(name: str) -> str:
+    """``name`` without a hyphenated honorific after it: "Todoroki-kun" is "Todoroki"."""
+    m = _suffix_at_end().search(name)
+    return name[: m.start()] if m and m.start() > 0 else name
+
+
+@cache
+def _suffix_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<=[^\W\d_]){suffix_pattern()}$", re.IGNORECASE)
 
 
 _PARTICLES = frozenset("van der den de von di da du del della des la le ten ter".split())
@@ -98,8 +116,10 @@ class RosterMatcher:
         usable = [v for v, key in spelled.items() if key in self.owner]
         if usable:
             body = trie_pattern(sorted(usable, key=len, reverse=True))
-            # Matched where no word character or apostrophe comes before (`word_matches`).
-            self.pattern: re.Pattern[str] | None = re.compile(body + r"(?![\w])")
+            # Matched where no word character or apostrophe comes before (`word_matches`) and none
+            # after; an underscore of emphasis ("_Mark_") is no letter. An honorific after the
+            # name ("Todoroki-kun") is part of the mention, as a title before it is.
+            self.pattern: re.Pattern[str] | None = re.compile(rf"{body}(?:{suffix_pattern()})?(?![^\W_])")
         else:
             self.pattern = None
         titles = unique_titles(roster)
@@ -119,7 +139,7 @@ class RosterMatcher:
 
     def _owned(self, matches):
         for m in matches:
-            owner = self.owner.get(normalize_name(m.group()))
+            owner = self.owner.get(normalize_name(without_suffix(m.group())))
             if owner:
                 yield m.start(), m.end(), owner
 

@@ -153,9 +153,22 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     return None
 
 
+_EMPHASIS = "*_~"  # the marks of emphasis in plain text: 'said *Dean*', '_Dean_ said'
+
+
 def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -> int:
-    while pos < limit and text[pos] in chars:
-        pos += 1
+    """The first position from ``pos`` that is none of ``chars`` nor a mark of emphasis that
+    touches a word ("**Dean**"; the stars of "* * *" touch none)."""
+    while pos < limit:
+        if text[pos] in chars:
+            pos += 1
+            continue
+        run = pos
+        while run < limit and text[run] in _EMPHASIS:
+            run += 1
+        if run == pos or not ((run < limit and text[run].isalnum()) or (pos and text[pos - 1].isalnum())):
+            break
+        pos = run
     return pos
 
 

@@ -29,6 +29,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
+_EMPHASIS = "*_~"  # marks of emphasis in plain text: "*Dean*, stop", "Stop, **Dean**!"
 _BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur mademoiselle signor signora".split())
 BEAT_ADJACENT = 4.0  # "Mark grinned. '…'"
 BEAT_AFTER = 2.5  # "'…' Mark grinned."
@@ -102,11 +103,11 @@ class Reader:
         k = bisect.bisect_left(self.n_starts, q.start)
         while k < len(self.names) and self.names[k].start < q.end:
             m = self.names[k]
-            before = _TITLE_END.sub("", self.text[q.start : m.start].rstrip()).rstrip()  # "Mr." of "Mr. Knightley" is no full stop
-            after = self.text[m.end : q.end].lstrip()
+            before = _TITLE_END.sub("", _unmarked(self.text[q.start : m.start], str.rstrip)).rstrip()  # "Mr." of "Mr. Knightley" is no full stop
+            after = _unmarked(self.text[m.end : q.end], str.lstrip)
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
-            if m.character and opens and not bare and (not after or after[0] in ",!?.;"):
+            if m.character and opens and not bare and (not after.strip("-") or after[0] in ",!?.;"):
                 titled = _TITLED_SURNAME.fullmatch(self.text[m.start : m.end]) is not None
                 out.append(self._present_namesake(m.character) if titled else m.character)
             k += 1
@@ -212,3 +213,9 @@ def _role_index(doc: Document) -> dict[str, set[str]]:
                 if w[:1].isupper() and low not in generic and low not in pairs("first_names") and low != "the":
                     index.setdefault(low, set()).add(c.id)
     return index
+
+
+def _unmarked(side: str, strip) -> str:
+    """The text on one side of a name, stripped of spaces and of the emphasis marks around the
+    name (``strip`` is `str.rstrip` for the side before it, `str.lstrip` for the side after)."""
+    return strip(strip(strip(side), _EMPHASIS))

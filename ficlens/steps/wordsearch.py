@@ -18,9 +18,10 @@ from collections.abc import Iterator
 def word_matches(
     pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None, also: str = ""
 ) -> Iterator[re.Match[str]]:
-    """The matches in ``text[start:end]`` of ``(?<![\\w])`` + ``pattern`` (``(?<![\\w])(?<!\\w')``
-    with ``also="'"``), as ``finditer`` would give them. For a pattern whose matches begin with
-    a word character, ``(?<![\\w])`` is ``\\b``."""
+    """The matches in ``text[start:end]`` of ``(?<![^\\W_])`` + ``pattern``
+    (``(?<![^\\W_])(?<![^\\W_]')`` with ``also="'"``), as ``finditer`` would give them. For a
+    pattern whose matches begin with a letter, ``(?<![^\\W_])`` is ``\\b`` except after an
+    underscore, which in a story marks emphasis ("_Neil_") and glues to nothing."""
     end = len(text) if end is None else end
     m = pattern.search(text, start, end)
     while m:
@@ -33,10 +34,10 @@ def word_matches(
 
 
 def glued(text: str, at: int, also: str = "") -> bool:
-    """Whether ``text[at]`` continues a word: after a word character, or after one of ``also``
-    that follows a word character ("O'Neil"; an opening quote mark, as in "'Neil, wait!'", does
-    not glue)."""
+    """Whether ``text[at]`` continues a word: after a letter or digit, or after one of ``also``
+    that follows one ("O'Neil"; an opening quote mark, as in "'Neil, wait!'", does not glue,
+    nor does the underscore of "_Neil_")."""
     ch = text[at - 1]
-    if ch.isalnum() or ch == "_":
+    if ch.isalnum():
         return True
-    return ch in also and at >= 2 and (text[at - 2].isalnum() or text[at - 2] == "_")
+    return ch in also and at >= 2 and text[at - 2].isalnum()

@@ -286,3 +286,15 @@ def test_phrases_skipped_as_function_words_are_those_the_scan_would_drop(monkeyp
     found = [m.group("hon", "name") for m in skip_re.finditer(text)]
     assert not any(hon is None and name in ("The", "I", "He", "She", "THe") for hon, name in found)
     assert ("Miss", "The") in found and (None, "The Doctor") in found
+
+
+def test_a_dash_is_no_hyphen_a_name_runs_on_over():
+    text = (
+        "Tobias sat by the fire with Mara. Mara looked at Tobias.\n\n"
+        '"Tobias\u2014wait," Mara said. "Wait\u2014Tobias!"\n\n"Mara\u2013no," Tobias said.\n\n"--Tobias, listen," Mara said.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    found = [(text[m["start"] : m["end"]], m["character"]) for m in d["mentions"] if m["kind"] == "name"]
+    assert found == [(n, n.lower()) for n in "Tobias Mara Mara Tobias Tobias Mara Tobias Mara Tobias Tobias Mara".split()]
+    # A hyphen still joins: "Jean-Luc" is one name, and "Luc" alone is not found in it.
+    assert _phrases("Jean-Luc came.\u2014Luc came.") == ["Jean-Luc", "Luc"]

@@ -98,3 +98,12 @@ def test_search_each_finds_what_each_paragraph_alone_gives(words, trim):
         for whole_word, also in ((False, ""), (True, ""), (True, "'")):
             got = [m.span() for m in search_each(pattern, text, paragraphs, whole_word, also)]
             assert got == _one_by_one(pattern, text, paragraphs, whole_word, also)
+
+
+def test_a_line_of_only_a_zero_width_space_is_blank():
+    text = "Tobias sat by the fire.\n\u200b\n\"Where were you?\" asked Mara.\n\ufeff \n\"Out,\" said Elena."
+    assert [text[s:e] for s, e in split_paragraphs(text)] == [
+        "Tobias sat by the fire.",
+        '"Where were you?" asked Mara.',
+        '"Out," said Elena.',
+    ]

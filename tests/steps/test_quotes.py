@@ -87,6 +87,13 @@ def test_quotes_dash_dialogue():
     assert quotes(text) == ["Come up, Kinch! Come up, you fearful jesuit!", "Back to barracks!"]
 
 
+def test_quotes_dash_dialogue_typed_with_two_hyphens_leaves_the_tags_out():
+    text = "Tobias and Mara sat by the fire.\n\n-- Where were you? -- asked Mara.\n\n-- Out, -- said Tobias. -- Ask Elena."
+    assert quotes(text) == ["Where were you?", "Out,", "Ask Elena."]
+    d = ficlens.analyze(text).to_dict()
+    assert [(q["speaker"], q["type"]) for q in d["quotes"]] == [("mara", "explicit"), ("tobias", "explicit"), ("tobias", "explicit")]
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u201c\u201d\u2018\u2019")), max_size=120))
 def test_quotes_never_overlap_and_stay_in_paragraphs(text):
     a = ficlens.analyze(text)

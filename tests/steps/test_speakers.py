@@ -734,3 +734,59 @@ def test_my_gran_in_a_first_person_story_is_the_character_called_gran():
     )
     roster = [{"name": "Dorothy Pryce", "aliases": ["Gran"], "gender": "F"}, {"name": "Ines", "gender": "F"}, {"name": "Nell", "gender": "F"}]
     assert [g[1] for g in speakers(text, characters=roster)] == ["Dorothy Pryce", "Ines", "Dorothy Pryce"]
+
+
+def test_emphasis_marks_around_a_name_hide_neither_the_name_nor_its_tag():
+    text = (
+        "Tobias and Mara sat by the fire. Elena came in late.\n\n"
+        '"_Tobias_, stop," said *Mara*.\n\n"I *hate* you, **Mara**," _Tobias_ said.\n\n"Hey," **Elena** replied.'
+    )
+    roster = [{"name": n, "gender": g} for n, g in (("Tobias", "M"), ("Mara", "F"), ("Elena", "F"))]
+    for kw in ({}, {"characters": roster}):
+        d = ficlens.analyze(text, **kw).to_dict()
+        found = [text[m["start"] : m["end"]] for m in d["mentions"] if m["kind"] == "name"]
+        assert found[3:] == ["Tobias", "Mara", "Mara", "Tobias", "Elena"]
+        assert [(q["speaker"], q["type"], q["addressees"]) for q in d["quotes"]] == [
+            ("mara", "explicit", ["tobias"]),
+            ("tobias", "explicit", ["mara"]),
+            ("elena", "explicit", ["tobias"]),
+        ]
+
+
+def test_an_honorific_after_a_name_is_part_of_it():
+    text = (
+        "Tobias and Mara sat in the kitchen. Tobias looked at Mara.\n\n"
+        '"Tobias-kun, wait!" Mara said.\n\n"Mara-chan said no," Tobias-kun said.\n\n"Wait, Tobias-san!" said Mara-chan.'
+    )
+    roster = [{"name": "Tobias Reed", "aliases": ["Tobias"], "gender": "M"}, {"name": "Mara Quill", "aliases": ["Mara"], "gender": "F"}]
+    for kw, ids in (({}, ("tobias", "mara")), ({"characters": roster}, ("tobias-reed", "mara-quill"))):
+        d = ficlens.analyze(text, **kw).to_dict()
+        assert len(d["characters"]) == 2
+        found = [text[m["start"] : m["end"]] for m in d["mentions"] if m["kind"] == "name"]
+        assert found[4:] == ["Tobias-kun", "Mara", "Mara-chan", "Tobias-kun", "Tobias-san", "Mara-chan"]
+        tobias, mara = ids
+        assert [(q["speaker"], q["type"], q["addressees"]) for q in d["quotes"]] == [
+            (mara, "explicit", [tobias]),
+            (tobias, "explicit", [mara]),
+            (mara, "explicit", [tobias]),
+        ]
+
+
+def test_a_zero_width_space_beside_a_name_is_a_space():
+    text = 'Tobias and Mara sat by the fire.\n\n"Where were you?" asked \u200bMara.\n\n"Out," Tobias\u200b said.'
+    d = ficlens.analyze(text).to_dict()
+    assert [(q["speaker"], q["type"]) for q in d["quotes"]] == [("mara", "explicit"), ("tobias", "explicit")]
+
+
+def test_a_line_cut_off_after_a_name_calls_them():
+    roster = [{"name": "Tobias Reed", "aliases": ["Tobias"], "gender": "M"}, {"name": "Mara Quill", "aliases": ["Mara"], "gender": "F"}]
+    from ficlens import pipeline
+    from ficlens.ingest import document_from_text
+    from ficlens.roster import coerce_roster
+    from ficlens.steps.turn_reader import Reader
+
+    text = 'Tobias and Mara sat by the fire.\n\n"Wait, Tobias--" Mara said.\n\n"Tobias\u2014" Mara said.\n\n"Sir Tobias--that is me."'
+    doc = document_from_text(text)
+    doc.roster = coerce_roster(roster)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    assert [Reader(doc).vocatives(q) for q in doc.quotes] == [["tobias-reed"], ["tobias-reed"], []]
