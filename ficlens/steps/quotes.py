@@ -41,6 +41,7 @@ _ELISIONS = frozenset(
     and urt oo at usband ungry igh imself erself ighness ell orse ow ope old ands ang ome un uns ee eself
     y ya yer d ll ve re t""".split()
 )
+_CAPITAL_ELISIONS = frozenset("tis twas twere twill cause cos coz cuz bout course fraid nuff scuse member ello ow ere".split())
 _TITLE_CUES = frozenset(
     """word words phrase term called named titled entitled nicknamed dubbed labelled labeled so-called
     song book film movie show album poem novel magazine newspaper play episode series game sign reading
@@ -122,14 +123,24 @@ def _single_role(seg: str, i: int) -> str | None:
     if prev.isalnum() and nxt.isalnum():
         return None
     role = _context_role(seg, i)
+    if role == "ambig" and (nxt.isspace() or i + 1 >= len(seg)):
+        return "close"  # "it's just—' She wrinkled her nose": an opener comes before a word
     if role == "open" or (role == "ambig" and not prev.isalnum()):
         m = _WORD_RE.match(seg, i + 1)
         if nxt.isdigit() and re.match(r"\d\ds\b|\d\d\b", seg[i + 1 : i + 4]):
             return None
-        if m and m.group().lower() in _ELISIONS and (m.end() >= len(seg) or not seg[m.end()].isalpha()):
+        if m and _elided(m.group()) and (m.end() >= len(seg) or not seg[m.end()].isalpha()):
             return "elision"
         return "open"
     return role
+
+
+def _elided(word: str) -> bool:
+    """Whether ``word`` after an apostrophe is what remains of an elided word ('em, 'tis, nothin').
+    With a capital only the few that open sentences: 'Tis, 'Twas; 'Is it bad' and 'And soap' open
+    quotations."""
+    low = word.lower()
+    return low in _ELISIONS and (word[0].islower() or low in _CAPITAL_ELISIONS)
 
 
 def _marks(seg: str, style: str) -> list[tuple[int, str]]:
@@ -167,7 +178,7 @@ def _pair(seg: str, marks: list[tuple[int, str]], style: str) -> list[tuple[int 
     open_at: int | None = None
     for k, (i, role) in enumerate(marks):
         if open_at is None:
-            if role in ("open", "ambig") or (role == "elision" and i == 0):
+            if role in ("open", "ambig") or (role == "elision" and (i == 0 or _resumes(seg, pairs, marks, k))):
                 open_at = i
             elif role == "close" and not pairs and _looks_like_speech_end(seg, i):
                 pairs.append((None, i, i))
@@ -190,6 +201,12 @@ def _pair(seg: str, marks: list[tuple[int, str]], style: str) -> list[tuple[int 
     if open_at is not None:
         pairs.append((open_at, None, len(seg)))
     return pairs
+
+
+def _resumes(seg: str, pairs: list, marks: list[tuple[int, str]], k: int) -> bool:
+    """Whether the elision-like mark ``marks[k]`` re-opens the speech of a quote closed earlier in
+    the paragraph: "'That,' said Gaius, 'is what you said.'" (and a closing mark follows)."""
+    return bool(pairs) and pairs[-1][1] is not None and any(r in ("close", "ambig") for _, r in marks[k + 1 :])
 
 
 def _looks_like_speech_end(seg: str, i: int) -> bool:

@@ -31,6 +31,25 @@ def test_quotes_apostrophes_are_not_marks_in_single_style():
     assert quotes(text) == ["We went to the Potters' house,", "Give 'em my best.", "I will,", "Nothin' else?"]
 
 
+def test_quotes_single_style_elision_words_that_open_a_quotation():
+    # "is" and "and" can be elided words ('is for his, 'and for hand), but not with a capital, and not
+    # where the speech resumes after its tag; a mark between a dash and a space closes.
+    text = (
+        "'That,' said Gaius, 'is what you said about the goat.'\n\n"
+        "'Hot water,' Merlin said. 'And soap. And possibly Sir Leon's sock.'\n\n"
+        "'The wool's still red, it's just\u2014' She wrinkled her nose. 'Blushing.'\n\n"
+        "Gwen leaned close and murmured, 'Is it bad that I think the pink suits him?'\n\n"
+        "'Go,' he said, and gave 'em a look.\n\n''Tis true,' she said. 'I 'ave it.'"
+    )
+    assert quotes(text) == [
+        "That,", "is what you said about the goat.",
+        "Hot water,", "And soap. And possibly Sir Leon's sock.",
+        "The wool's still red, it's just\u2014", "Blushing.",
+        "Is it bad that I think the pink suits him?",
+        "Go,", "'Tis true,", "I 'ave it.",
+    ]  # fmt: skip
+
+
 def test_quotes_nested_quotation_stays_inside():
     text = "\"She said 'no' to me,\" Mark said."
     assert quotes(text) == ["She said 'no' to me,"]
