@@ -790,3 +790,8 @@ def test_a_line_cut_off_after_a_name_calls_them():
     doc.roster = coerce_roster(roster)
     pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
     assert [Reader(doc).vocatives(q) for q in doc.quotes] == [["tobias-reed"], ["tobias-reed"], []]
+
+
+def test_a_short_first_person_piece_has_a_narrator():
+    text = 'I walked in. I sat down. I looked at him.\n\nTobias was in the kitchen.\n\n"Where were you?" I asked.\n\n"Out," said Tobias.\n\n"Out where?" I asked.\n\n"Nowhere."'
+    assert [g[1] for g in speakers(text)] == ["Narrator", "Tobias", "Narrator", "Tobias"]
