@@ -29,6 +29,7 @@ _OPENERS = " \t\n\"'*_(\u201c\u2018-\u2014"
 # its first letters (`wordsearch`).
 _SUBJECT_PRONOUN = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 _NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|our|my)\s+[^,.;:!?\"\u201c\u201d]{1,60},")
 # Words that may follow a name that is not a subject: "Cassandra and her aunt", "Jane, who".
 _NOT_VERBS = frozenset(
     "and or nor but who whom whose which that the a an of in on at with to from by for as than so "
@@ -37,6 +38,8 @@ _NOT_VERBS = frozenset(
 
 
 def _verb_follows(text: str, pos: int) -> bool:
+    apposition = _APPOSITION.match(text, pos, pos + 80)  # "Mr. Gregory, the anarchic poet, connected"
+    pos = apposition.end() if apposition else pos
     m = _NEXT_WORD.match(text, pos, pos + 30)
     return m is not None and m.group(1) not in _NOT_VERBS
 

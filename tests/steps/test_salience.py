@@ -20,3 +20,12 @@ def test_outside_keeps_what_a_search_per_item_finds_outside_the_quotes(raw_spans
 
     found = [(p, "H") for p in sorted(positions)]
     assert _outside(spans, found) == [f for f in found if not in_quote(f[0])]
+
+
+def test_a_name_before_an_apposition_and_a_verb_is_the_subject():
+    from ficlens.steps.salience import _verb_follows
+
+    text = "In fact, Mr. Gregory, the anarchic poet, connected the two events."
+    assert _verb_follows(text, text.index(", the anarchic"))
+    text = "He spoke to Mr. Gregory, the anarchic poet, and left."
+    assert not _verb_follows(text, text.index(", the anarchic"))
