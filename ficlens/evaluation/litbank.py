@@ -76,17 +76,24 @@ def _words(name: str) -> list[str]:
     return [t.strip(".").lower() for t in name.split()]
 
 
+_TITLE_GENDER = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "miss": "F", "lady": "F", "madame": "F", "ms": "F"}
+
+
 def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
     """Give each gold speaker the names and gender of the coreference chain that matches its label."""
     taken: set[int] = set()
     for c in sorted(chars.values(), key=lambda c: -len(_words(c.name))):
         label = {t for t in _words(c.name) if len(t) > 2}
-        best, best_overlap = None, 0
+        # The label's first word after any title ("William" of "William Morel") must be in the chain,
+        # when some chain has it: "Morel" alone would match his mother's chain as well.
+        given = next((t for t in _words(c.name) if t not in _TITLE_GENDER), None)
+        best, best_overlap = None, (0, False)
         for k, chain in enumerate(chains):
             if k in taken:
                 continue
-            overlap = len(label & {t for m in chain if m[:1].isupper() for t in _words(m)})
-            if overlap > best_overlap:
+            words = {t for m in chain if m[:1].isupper() for t in _words(m)}
+            overlap = (len(label & words), given in words)
+            if overlap[0] and (overlap[1], overlap[0]) > (best_overlap[1], best_overlap[0]):
                 best, best_overlap = k, overlap
         if best is None:
             continue
@@ -99,7 +106,10 @@ def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
             if (m[:1].isupper() or low.startswith("the ")) and m not in c.aliases and m != c.name:
                 c.aliases.append(m)
         votes = [_PRONOUN_GENDER[m.lower()] for m in best if m.lower() in _PRONOUN_GENDER]
-        if votes:
+        titled = _TITLE_GENDER.get(_words(c.name)[0]) if _words(c.name) else None
+        if titled:
+            c.gender = titled  # "Mrs  Morel" is a woman, whatever chain her label matched
+        elif votes:
             c.gender = max(set(votes), key=votes.count)
 
 

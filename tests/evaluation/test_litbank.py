@@ -13,3 +13,14 @@ def test_each_chain_goes_to_one_speaker_and_titles_match_with_or_without_full_st
     _enrich(chars, chains)
     assert (chars["1"].aliases, chars["1"].gender) == (["Mr. Lane", "Lane", "Tom"], "M")
     assert (chars["2"].aliases, chars["2"].gender) == (["Mrs. Lane", "Ada"], "F")
+
+
+def test_a_label_takes_the_chain_of_its_given_name_and_its_title_says_the_gender():
+    chars = {"w": GoldCharacter("w", "William Morel"), "m": GoldCharacter("m", "Mrs  Morel")}
+    chains = [
+        ["Mrs. Morel", "she", "Morel", "her", "he", "he", "he"],  # a chain with a stray pronoun or three
+        ["William", "he", "the boy", "Morel"],
+    ]
+    _enrich(chars, chains)
+    assert (chars["w"].aliases, chars["w"].gender) == (["William", "the boy", "Morel"], "M")
+    assert chars["m"].gender == "F"
