@@ -336,7 +336,7 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
 
 
 _HEARD_SAY = re.compile(r"[a-z]+(\s+)(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:say|says|saying|speak|speaking|cry|exclaim|ask|add|reply|answer|remark|observe|murmur|whisper|call)\b)")
-_HEARD = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear)\s+(?:the\s+)?$")
+_HEARD = re.compile(r"\b(?:heard|hear|hears|hearing|overheard|overhear|overhears|overhearing)\s+(?:the\s+)?$")
 
 
 def _heard(text: str, a: int, verb_at: int, names: Mentions) -> tuple[int, int] | None:

@@ -795,3 +795,9 @@ def test_a_line_cut_off_after_a_name_calls_them():
 def test_a_short_first_person_piece_has_a_narrator():
     text = 'I walked in. I sat down. I looked at him.\n\nTobias was in the kitchen.\n\n"Where were you?" I asked.\n\n"Out," said Tobias.\n\n"Out where?" I asked.\n\n"Nowhere."'
     assert [g[1] for g in speakers(text)] == ["Narrator", "Tobias", "Narrator", "Tobias"]
+
+
+def test_overhearing_someone_say_makes_them_the_speaker():
+    narration = "nor without her overhearing Mr. Weston whisper to his wife, "
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(29, 39)]))
+    assert (tag.start, tag.kind) == (29, "name")
