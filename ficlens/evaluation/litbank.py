@@ -82,7 +82,11 @@ _TITLE_GENDER = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "miss": "F", "l
 def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
     """Give each gold speaker the names and gender of the coreference chain that matches its label."""
     taken: set[int] = set()
+    # Names that are another speaker's label: a chain that holds one (LitBank's "Gregory" in
+    # Syme's chain) has it by a coreference error, and the alias would make the two one person.
+    labels = {c.id: {t for t in _words(c.name) if len(t) > 2 and t not in _TITLE_GENDER} for c in chars.values()}
     for c in sorted(chars.values(), key=lambda c: -len(_words(c.name))):
+        others = set().union(*(v for k, v in labels.items() if k != c.id)) - labels[c.id]
         label = {t for t in _words(c.name) if len(t) > 2}
         # The label's first word after any title ("William" of "William Morel") must be in the chain,
         # when some chain has it: "Morel" alone would match his mother's chain as well.
@@ -102,6 +106,9 @@ def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
         for m in best:
             low = m.lower()
             if low in _NOT_ALIASES or low in _PRONOUN_GENDER:
+                continue
+            caps = [t for t in _words(m) if t not in _TITLE_GENDER]
+            if caps and m[:1].isupper() and all(t in others for t in caps):
                 continue
             if (m[:1].isupper() or low.startswith("the ")) and m not in c.aliases and m != c.name:
                 c.aliases.append(m)

@@ -24,3 +24,11 @@ def test_a_label_takes_the_chain_of_its_given_name_and_its_title_says_the_gender
     _enrich(chars, chains)
     assert (chars["w"].aliases, chars["w"].gender) == (["William", "the boy", "Morel"], "M")
     assert chars["m"].gender == "F"
+
+
+def test_another_speakers_label_in_a_chain_is_no_alias():
+    chars = {"s": GoldCharacter("s", "Gabriel Syme"), "g": GoldCharacter("g", "Mr  Lucian Gregory")}
+    chains = [["Gabriel Syme", "Syme", "Gregory", "he"], ["Mr. Lucian Gregory", "Gregory", "he"]]
+    _enrich(chars, chains)
+    assert chars["s"].aliases == ["Syme"]
+    assert chars["g"].aliases == ["Mr. Lucian Gregory", "Gregory"]
