@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Character
+from ficlens.steps.roster_match import trie_pattern
+from ficlens.steps.wordsearch import word_matches
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _MAX_WORDS = 4
@@ -30,6 +32,19 @@ class Epithets:
 
     def __bool__(self) -> bool:
         return bool(self.index)
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, character) of each "the <epithet>" in ``text`` that only one character
+        holds ("The angel comes into the back room"): a mention of them, as a name is."""
+        sole = sorted(e for e, holders in self.index.items() if len(holders) == 1 and e.strip())
+        if not sole:
+            return []
+        pattern = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(" + trie_pattern(sole) + r")(?![\w'-])", re.IGNORECASE)
+        out = []
+        for m in word_matches(pattern, text):
+            (who,) = self.index[" ".join(m.group(1).lower().split())]
+            out.append((m.start(), m.end(), who))
+        return out
 
     def holders(self, phrase: str) -> set[str]:
         """Who a description ("the tall blond", "The older Winchester") may stand for: the

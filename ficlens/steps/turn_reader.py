@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ficlens.lexicon import pairs
-from ficlens.model import Document, Quote
+from ficlens.model import Document, Mention, Quote
 from ficlens.roster import normalize_name
 from ficlens.steps import descriptive, epithets, kinship, narrator, tags_speech
 from ficlens.steps.salience import Salience
@@ -54,11 +54,14 @@ class Reader:
         self.char_at = {m.start: m.character for m in self.names}
         self.n_starts = [m.start for m in self.names]
         self.alias = {normalize_name(n): c.id for c in doc.characters for n in c.names()}
-        self.salience = Salience(doc, self.names)
+        self.epithets = epithets.Epithets(doc.roster, {c.id for c in doc.characters})
+        # "The angel comes in": a roster epithet only one character holds keeps them in focus, as
+        # their name would (for salience only: tags and vocatives read names and epithets apart).
+        described = [Mention(s, e, character=c) for s, e, c in self.epithets.mentions(self.text)] if self.epithets else []
+        self.salience = Salience(doc, sorted(self.names + described, key=lambda m: m.start) if described else self.names)
         self.first_person = narrator.is_first_person(doc)
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
-        self.epithets = epithets.Epithets(doc.roster, {c.id for c in doc.characters})
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
 
     def role_owner(self, phrase: str) -> str | None:

@@ -801,3 +801,17 @@ def test_overhearing_someone_say_makes_them_the_speaker():
     narration = "nor without her overhearing Mr. Weston whisper to his wife, "
     tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions([(29, 39)]))
     assert (tag.start, tag.kind) == (29, "name")
+
+
+def test_a_roster_epithet_in_narration_keeps_its_holder_in_focus():
+    roster = [
+        {"name": "Aziraphale", "gender": "M", "epithets": ["angel"]},
+        {"name": "Crowley", "gender": "M", "epithets": ["demon"]},
+    ]
+    text = (
+        "Aziraphale was at the till. Crowley lay on the sofa with his feet on the cushion. Crowley did not move.\n\n"
+        "The angel comes into the back room and stops in the doorway. Then he frowns.\n\n"
+        '"Your feet," he says, "are on the cushion."\n\n'
+        '"They\'re always on the cushion."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Aziraphale", "Aziraphale", "Crowley"]
