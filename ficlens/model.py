@@ -92,6 +92,26 @@ class Quote(Span):
 
 
 @dataclass(slots=True)
+class ChatLine(Span):
+    """A chat, script or text-message line (`ficlens.steps.chat`): the span is the speaker's
+    name or username before the colon (or after "From:"); ``quote`` the id of the line's quote.
+
+    ``to`` is the name after "To:" in a text-message header; ``chat`` numbers the exchanges
+    (lines close together); ``speaker_name`` and ``to_name`` are the names as the story's cast
+    list gives them ("Tony Stark" for "ironman"); ``character`` and ``addressee`` are filled once
+    characters are known.
+    """
+
+    quote: str = ""
+    to: Span | None = None
+    chat: int = 0
+    speaker_name: str = ""
+    to_name: str | None = None
+    character: str | None = None
+    addressee: str | None = None
+
+
+@dataclass(slots=True)
 class Mention(Span):
     """A reference to a character: a name, a pronoun or an epithet."""
 
@@ -176,6 +196,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     roster: list[Character] | None = None
+    chat: list[ChatLine] = field(default_factory=list)
     fandom_hint: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     _views: dict[str, TextView] = field(default_factory=dict, repr=False)

@@ -3,7 +3,7 @@
 Each step lives in its own module under `ficlens.steps`, reads what earlier
 steps added and adds its own layer:
 
-    paragraphs -> structure -> fandom -> quotes -> sentences -> characters
+    paragraphs -> structure -> fandom -> quotes -> chat -> sentences -> characters
     -> speakers -> coref -> presence -> relationships -> worktags
 
 `run` times every step into ``doc.timings`` (seconds), which the benchmark reads.
@@ -17,6 +17,7 @@ from time import perf_counter
 from ficlens.model import Document
 from ficlens.steps import (
     characters,
+    chat,
     coref,
     fandom,
     paragraphs,
@@ -36,6 +37,7 @@ STEPS: list[tuple[str, Step]] = [
     ("structure", structure.run),
     ("fandom", fandom.run),
     ("quotes", quotes.run),
+    ("chat", chat.run),
     ("sentences", sentences.run),
     ("characters", characters.run),
     ("speakers", speakers.run),

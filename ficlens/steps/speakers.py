@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import confidence, conversation, kinship, narrator, tags_speech, voices
+from ficlens.steps import chat_people, confidence, conversation, kinship, narrator, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -337,11 +337,14 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
 def attribute(doc: Document) -> None:
     """Fill speaker, addressees, type, rule and confidence of every quote."""
     for q in doc.quotes:
-        q.speaker, q.addressees, q.confidence, q.type, q.rule = None, [], 0.0, None, ""
+        if q.rule not in chat_people.RULES:
+            q.speaker, q.addressees, q.confidence, q.type, q.rule = None, [], 0.0, None, ""
+    chat_people.attribute(doc)
     r = Reader(doc)
     by_para: dict[int, list[Quote]] = {}
     for q in doc.quotes:
-        by_para.setdefault(q.paragraph, []).append(q)
+        if q.rule not in chat_people.RULES:
+            by_para.setdefault(q.paragraph, []).append(q)
     by_id = {q.id: q for q in doc.quotes}
     quoted = by_para
     turns: list[Turn] = []
