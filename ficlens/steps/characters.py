@@ -36,6 +36,12 @@ def _token_is_name(tok: str, stats: names.NameStats) -> bool:
     return mid > 0 and low <= max(1, mid // 2)
 
 
+def _given_name(tok: str, stats: names.NameStats) -> bool:
+    """A given name the lexicon knows that the story never writes in lower case ("Siobhan", not "Will")."""
+    low = tok.lower()
+    return low in pairs("first_names") and stats.lower.get(low, 0) == 0
+
+
 def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats) -> None:
     """Drop a first word that is not part of the name ("Hang Ellen Olenska", "Dearest Lizzy",
     "Hitherto Gino"): one the story also writes in lower case, or capitalised only where it opens
@@ -98,7 +104,10 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         return False
     if len(caps) > 1:
         named = person_tokens or set()
-        if any(t in named for t in caps) and all(t in named or _token_is_name(t, stats) for t in caps):
+        # A known given name is a name even where it only opens sentences: "Siobhan Kelly and
+        # Mara Quill sat", with "Kelly" a person elsewhere.
+        given = caps[0] if _given_name(caps[0], stats) else None
+        if any(t in named for t in caps) and all(t in named or t == given or _token_is_name(t, stats) for t in caps):
             return True
         return form.person > 0 or (form.count >= 2 and all(_token_is_name(t, stats) for t in caps))
     tok = caps[0]
