@@ -190,8 +190,30 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
         if qk >= 0 and quote_spans[qk][0] <= pm.start() < quote_spans[qk][1]:
             continue
         word = pm.group().lower()
+        if _object_pronoun(text, pm):
+            continue  # "Tobias smiled at her": someone else
         votes[m.character or ""]["M" if word in ("he", "him", "his", "himself") else "F"] += 1
     return votes
+
+
+# Words after "her" that make it an object ("looked at her and", "kissed her again"), not a possessive.
+_AFTER_OBJECT = frozenset(
+    "and to at in on with up down out back away again for from that as off over into close tight too "
+    "but or so then when while if before after until because".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]*)")
+
+
+def _object_pronoun(text: str, pm: re.Match[str]) -> bool:
+    """Whether a pronoun after a name is the object of its sentence, someone the named person acts
+    on: "him" always, "her" before a stop or a word no noun follows it with ("at her.", "her and")."""
+    word = pm.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    nxt = _NEXT_WORD_RE.match(text, pm.end())
+    return not nxt.group(1) or nxt.group(1).lower() in _AFTER_OBJECT
 
 
 def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
@@ -236,7 +258,7 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
     if titled:
         return titled.most_common(1)[0][0]
     m, f = votes.get("M", 0), votes.get("F", 0)
-    if (m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1) or (m + f == 1):
+    if m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1:
         return "M" if m > f else "F"
     if entity.forms:
         # Pronouns that say nothing clear (in a story told close to someone of the other gender,
@@ -245,6 +267,8 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
         prior = pairs("first_names").get(first)
         if prior in ("F", "M"):
             return prior
+    if m + f == 1:
+        return "M" if m else "F"  # one pronoun may be anyone's: it decides only where a given name does not
     if m + f >= MAJORITY_VOTES and m != f:
         # Still more of one than the other, over enough uses to mean something.
         return "M" if m > f else "F"

@@ -261,3 +261,12 @@ def test_a_bare_surname_joins_the_full_name_that_opens_a_sentence_once():
     chars = _by_any_name(text)
     assert chars["Kelly"]["name"] == "Siobhan Kelly"
     assert chars["Mara"]["name"] == "Mara Quill"
+
+
+def test_a_pronoun_someone_else_is_does_not_give_a_name_its_gender():
+    # The "her" Tobias smiles at is Mara; the "she" of the next line is whoever speaks it, and
+    # one pronoun does not outweigh a given name that is clearly a man's.
+    acted_on = 'Mara waited by the door. Tobias smiled at her.\n\n"Hi," said Tobias.'
+    spoken = 'Mara waited by the door. Tobias walked in.\n\n"Hello," she said.\n\n"Hi," said Tobias.'
+    assert _chars(acted_on)["Tobias"]["gender"] == "M"
+    assert _chars(spoken)["Tobias"]["gender"] == "M"
