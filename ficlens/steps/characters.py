@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import slug
-from ficlens.steps import descriptive, grouping, names, roster_forms
+from ficlens.steps import casing, descriptive, grouping, names, roster_forms
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
@@ -280,7 +280,8 @@ def run(doc: Document) -> None:
     stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
-    by_roster = roster_forms.roster_mentions(doc, stats, key)
+    shouted = casing.shouted(doc)
+    by_roster = roster_forms.roster_mentions(doc, stats, key, shouted)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
     names.add_cues(doc, stats)  # to the occurrences left
@@ -315,11 +316,52 @@ def run(doc: Document) -> None:
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
     _pronouns_after_shared_surnames(doc, rest)
     named = [*by_roster.values(), *grouping.cluster(rest)]
+    if shouted:
+        _add_shouted(doc.view("plain").text, shouted, named, stats)
     entities = [*named, *descriptive.link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]
     chars, mentions = _characters(doc, entities)
     doc.characters = chars
     doc.mentions = mentions
+
+
+_CAPS_WORD_RE = re.compile(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\-]*")
+_LONGEST_NAME = 3  # words
+
+
+def _add_shouted(text: str, shouted: list[tuple[int, int]], entities: list[Entity], stats: names.NameStats) -> None:
+    """ "TOBIAS, HELP ME!": a name the story writes in normal case, found in a stretch written in
+    capitals, is an occurrence of its form (not a one-word name the story also writes in lower case)."""
+    forms: dict[str, Form | None] = {}
+    for e in entities:
+        for f in e.forms:
+            key = " ".join(f.tokens).upper()
+            forms[key] = None if forms.get(key, f) is not f else f  # a name two people share: neither
+    taken = sorted((o.start, o.end) for e in entities for f in e.forms for o in f.occurrences)
+    taken += sorted((s, end) for e in entities for s, end, _ in e.found)
+    taken.sort()
+    starts = [s for s, _ in taken]
+    for a, b in shouted:
+        words_at = [(m.start(), m.end(), m.group()) for m in _CAPS_WORD_RE.finditer(text, a, b)]
+        i = 0
+        while i < len(words_at):
+            for n in range(min(_LONGEST_NAME, len(words_at) - i), 0, -1):
+                run = words_at[i : i + n]
+                if any(text[run[j][1] : run[j + 1][0]] not in (" ", "\n") for j in range(n - 1)):
+                    continue  # the words of a name are written next to each other
+                key = " ".join(w for _, _, w in run)
+                form = forms.get(key)
+                if form is None or (n == 1 and (stats.lower.get(key.lower(), 0) > 0 or key.lower() in casing.lexicon_words())):
+                    continue
+                start, end = run[0][0], run[-1][1]
+                k = bisect.bisect_right(starts, end - 1) - 1
+                if k >= 0 and taken[k][1] > start:
+                    continue
+                form.occurrences.append(names.Occurrence(start, end, None, form.tokens, False, True))
+                form.count += 1
+                i += n - 1
+                break
+            i += 1
 
 
 def _family_plural(form: Form, counts: Counter) -> bool:
