@@ -281,7 +281,8 @@ def run(doc: Document) -> None:
     roster = doc.roster or []
     key = roster_key(roster)
     shouted = casing.shouted(doc)
-    by_roster = roster_forms.roster_mentions(doc, stats, key, shouted)
+    lower = bool(roster) and casing.lower_case(doc)
+    by_roster = roster_forms.roster_mentions(doc, stats, key, shouted, lower)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
     names.add_cues(doc, stats)  # to the occurrences left
