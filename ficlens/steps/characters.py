@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import slug
-from ficlens.steps import chat_people, descriptive, grouping, names, roster_forms
+from ficlens.steps import casing, chat_people, descriptive, grouping, names, roster_forms
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
@@ -34,6 +34,12 @@ def _token_is_name(tok: str, stats: names.NameStats) -> bool:
     low = stats.lower.get(tok.lower(), 0)
     mid = stats.cap_mid.get(tok, 0)
     return mid > 0 and low <= max(1, mid // 2)
+
+
+def _given_name(tok: str, stats: names.NameStats) -> bool:
+    """A given name the lexicon knows that the story never writes in lower case ("Siobhan", not "Will")."""
+    low = tok.lower()
+    return low in pairs("first_names") and stats.lower.get(low, 0) == 0
 
 
 def _trim_leading_word(occ: names.Occurrence, text: str, stats: names.NameStats) -> None:
@@ -98,7 +104,10 @@ def _is_person(form: Form, stats: names.NameStats, person_tokens: set[str] | Non
         return False
     if len(caps) > 1:
         named = person_tokens or set()
-        if any(t in named for t in caps) and all(t in named or _token_is_name(t, stats) for t in caps):
+        # A known given name is a name even where it only opens sentences: "Siobhan Kelly and
+        # Mara Quill sat", with "Kelly" a person elsewhere.
+        given = caps[0] if _given_name(caps[0], stats) else None
+        if any(t in named for t in caps) and all(t in named or t == given or _token_is_name(t, stats) for t in caps):
             return True
         return form.person > 0 or (form.count >= 2 and all(_token_is_name(t, stats) for t in caps))
     tok = caps[0]
@@ -181,8 +190,30 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
         if qk >= 0 and quote_spans[qk][0] <= pm.start() < quote_spans[qk][1]:
             continue
         word = pm.group().lower()
+        if _object_pronoun(text, pm):
+            continue  # "Tobias smiled at her": someone else
         votes[m.character or ""]["M" if word in ("he", "him", "his", "himself") else "F"] += 1
     return votes
+
+
+# Words after "her" that make it an object ("looked at her and", "kissed her again"), not a possessive.
+_AFTER_OBJECT = frozenset(
+    "and to at in on with up down out back away again for from that as off over into close tight too "
+    "but or so then when while if before after until because".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]*)")
+
+
+def _object_pronoun(text: str, pm: re.Match[str]) -> bool:
+    """Whether a pronoun after a name is the object of its sentence, someone the named person acts
+    on: "him" always, "her" before a stop or a word no noun follows it with ("at her.", "her and")."""
+    word = pm.group().lower()
+    if word == "him":
+        return True
+    if word != "her":
+        return False
+    nxt = _NEXT_WORD_RE.match(text, pm.end())
+    return not nxt.group(1) or nxt.group(1).lower() in _AFTER_OBJECT
 
 
 def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
@@ -227,7 +258,7 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
     if titled:
         return titled.most_common(1)[0][0]
     m, f = votes.get("M", 0), votes.get("F", 0)
-    if (m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1) or (m + f == 1):
+    if m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1:
         return "M" if m > f else "F"
     if entity.forms:
         # Pronouns that say nothing clear (in a story told close to someone of the other gender,
@@ -236,6 +267,8 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
         prior = pairs("first_names").get(first)
         if prior in ("F", "M"):
             return prior
+    if m + f == 1:
+        return "M" if m else "F"  # one pronoun may be anyone's: it decides only where a given name does not
     if m + f >= MAJORITY_VOTES and m != f:
         # Still more of one than the other, over enough uses to mean something.
         return "M" if m > f else "F"
@@ -247,7 +280,9 @@ def run(doc: Document) -> None:
     stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
-    by_roster = roster_forms.roster_mentions(doc, stats, key)
+    shouted = casing.shouted(doc)
+    lower = bool(roster) and casing.lower_case(doc)
+    by_roster = roster_forms.roster_mentions(doc, stats, key, shouted, lower)
     # A roster says who the people are; descriptions then stay epithets for them.
     described = [] if doc.roster else descriptive.description_entities(doc, stats, [])
     names.add_cues(doc, stats)  # to the occurrences left
@@ -282,12 +317,53 @@ def run(doc: Document) -> None:
     rest = [f for f in unmatched if _is_person(f, stats, singles)]
     _pronouns_after_shared_surnames(doc, rest)
     named = [*by_roster.values(), *grouping.cluster(rest)]
+    if shouted:
+        _add_shouted(doc.view("plain").text, shouted, named, stats)
     entities = [*named, *descriptive.link_descriptions(doc.view("plain").text, described, named)]
     entities = [e for e in entities if e.roster or _keep(e)]
     chars, mentions = _characters(doc, entities)
     doc.characters = chars
     doc.mentions = mentions
     chat_people.learn(doc)  # the names before the colons of chat lines
+
+
+_CAPS_WORD_RE = re.compile(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de'\-]*")
+_LONGEST_NAME = 3  # words
+
+
+def _add_shouted(text: str, shouted: list[tuple[int, int]], entities: list[Entity], stats: names.NameStats) -> None:
+    """ "TOBIAS, HELP ME!": a name the story writes in normal case, found in a stretch written in
+    capitals, is an occurrence of its form (not a one-word name the story also writes in lower case)."""
+    forms: dict[str, Form | None] = {}
+    for e in entities:
+        for f in e.forms:
+            key = " ".join(f.tokens).upper()
+            forms[key] = None if forms.get(key, f) is not f else f  # a name two people share: neither
+    taken = sorted((o.start, o.end) for e in entities for f in e.forms for o in f.occurrences)
+    taken += sorted((s, end) for e in entities for s, end, _ in e.found)
+    taken.sort()
+    starts = [s for s, _ in taken]
+    for a, b in shouted:
+        words_at = [(m.start(), m.end(), m.group()) for m in _CAPS_WORD_RE.finditer(text, a, b)]
+        i = 0
+        while i < len(words_at):
+            for n in range(min(_LONGEST_NAME, len(words_at) - i), 0, -1):
+                run = words_at[i : i + n]
+                if any(text[run[j][1] : run[j + 1][0]] not in (" ", "\n") for j in range(n - 1)):
+                    continue  # the words of a name are written next to each other
+                key = " ".join(w for _, _, w in run)
+                form = forms.get(key)
+                if form is None or (n == 1 and (stats.lower.get(key.lower(), 0) > 0 or key.lower() in casing.lexicon_words())):
+                    continue
+                start, end = run[0][0], run[-1][1]
+                k = bisect.bisect_right(starts, end - 1) - 1
+                if k >= 0 and taken[k][1] > start:
+                    continue
+                form.occurrences.append(names.Occurrence(start, end, None, form.tokens, False, True))
+                form.count += 1
+                i += n - 1
+                break
+            i += 1
 
 
 def _family_plural(form: Form, counts: Counter) -> bool:

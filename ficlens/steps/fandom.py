@@ -3,8 +3,8 @@
 In order of trust: the work's metadata ("Fandom: ..."), the disclaimer ("I do
 not own Grey's Anatomy", "Grey's Anatomy belongs to Shonda Rhimes", "all
 characters belong to J.K. Rowling"), then the names in the story matching a
-bundled fandom roster. A fandom found in the library lends its roster to the
-`characters` step unless the caller gave one.
+bundled fandom roster (in any case, in a story written all in lower case). A fandom found
+in the library lends its roster to the `characters` step unless the caller gave one.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ficlens import fandoms
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
 from ficlens.roster import normalize_name
+from ficlens.steps import casing
 
 _OWN_RE = re.compile(
     r"\b(?:do\s*n[o']?t|don'?t|dont|do not|never|will never|did not|didn'?t)\s+(?:\w+\s+){0,2}?own\s+"
@@ -141,7 +142,37 @@ def from_names(doc: Document) -> str | None:
         for name in _NAME_RE.findall(text, p.start, p.end):
             keys.append(name)
             keys.extend(_name_parts(name))
-    found = Counter(keys)
+    return _best_fandom(Counter(keys))
+
+
+def from_lower_case_names(doc: Document) -> str | None:
+    """`from_names` for a story written in lower case (`casing`): its words and pairs of words
+    that are aliases in the library, in any case, save the words it uses as ordinary words."""
+    text = doc.view("plain").text
+    lowered = _lower_aliases()
+    ordinary = casing.ordinary_words(doc) | casing.lexicon_words()
+    keys: list[str] = []
+    for p in doc.body_paragraphs()[:600]:
+        words_here = _LOWER_WORD_RE.findall(text, p.start, p.end)
+        for i, w in enumerate(words_here):
+            for key in (w, f"{w} {words_here[i + 1]}" if i + 1 < len(words_here) else ""):
+                alias = lowered.get(key.lower())
+                if alias and (" " in key or key.lower() not in ordinary):
+                    keys.append(alias)
+    return _best_fandom(Counter(keys))
+
+
+_LOWER_WORD_RE = re.compile(r"[^\W\d_][\w'\-]*")
+
+
+@cache
+def _lower_aliases() -> dict[str, str]:
+    """Each alias of the library in lower case -> the alias as the library writes it."""
+    return {alias.lower(): alias for alias in _owners()}
+
+
+def _best_fandom(found: Counter) -> str | None:
+    """The fandom the names ``found`` (name -> times) point to, if one stands out."""
     if not found:
         return None
     owners = _owners()
@@ -187,6 +218,8 @@ def run(doc: Document) -> None:
                     break
     if fandom is None:
         fandom = from_names(doc)
+    if fandom is None and casing.lower_case(doc):
+        fandom = from_lower_case_names(doc)
     if fandom is None:
         return
     found = fandoms.find(fandom)

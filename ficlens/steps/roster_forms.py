@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document
 from ficlens.roster import normalize_name
-from ficlens.steps import grouping, names
+from ficlens.steps import casing, grouping, names
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import RosterKey, TitleMatcher, matcher_for
 
@@ -136,8 +136,12 @@ def _most_named(candidates: list[Character], by_roster: dict[str, Entity]) -> st
     return max(candidates, key=lambda c: by_roster[c.id].count if c.id in by_roster else 0).id
 
 
-def roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> dict[str, Entity]:
-    """Roster aliases found verbatim; name occurrences they cover are dropped from ``stats``."""
+def roster_mentions(
+    doc: Document, stats: names.NameStats, key: RosterKey, shouted: list[tuple[int, int]] | None = None, lower: bool = False
+) -> dict[str, Entity]:
+    """Roster aliases found verbatim; name occurrences they cover are dropped from ``stats``. In the
+    ``shouted`` stretches, and all through a story written in lower case (``lower``), in any case
+    (`casing`)."""
     roster = doc.roster or []
     if not roster:
         return {}
@@ -156,6 +160,11 @@ def roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> di
             here = list(matcher.find(text, p.start, p.end))
             here += _title_mentions(titles, text, p.start, p.end, here, stats)
             found += sorted(here)
+    if lower:
+        body_spans = [(p.start, p.end) for p in body]
+        found = _with_folded(text, matcher, found, casing.ordinary_words(doc).__contains__, body_spans)
+    elif shouted:
+        found = _with_folded(text, matcher, found, lambda w: stats.lower.get(w, 0) > 0, shouted)
     for s, e, cid in matcher.role_holders.reassign(text, found):
         if not grouping.gender_fits(_title_before(text, s), by_id[cid].gender):
             continue  # "Mrs. Harville" is not Captain Harville, listed as "Harville"
@@ -165,6 +174,26 @@ def roster_mentions(doc: Document, stats: names.NameStats, key: RosterKey) -> di
         spans.append((s, e))
     names.drop_covered(stats, spans)
     return entities
+
+
+def _with_folded(text: str, matcher, found: list, ordinary, spans: list) -> list:
+    """``found`` with the aliases matched in any case within ``spans``, but not a one-word alias
+    the story also writes as an ordinary word (``ordinary``, or in the lexicons: "WILL" of Will)."""
+    taken = sorted((s, e) for s, e, _ in found)
+    starts = [s for s, _ in taken]
+    extra = []
+    for a, b in spans:
+        for s, e, cid in matcher.find_folded(text, a, b):
+            word = text[s:e]
+            if not any(ch.isspace() for ch in word):
+                low = word.lower()
+                if low in casing.lexicon_words() or ordinary(low):
+                    continue
+            k = bisect.bisect_right(starts, e - 1) - 1
+            if k >= 0 and taken[k][1] > s:
+                continue  # found as written
+            extra.append((s, e, cid))
+    return sorted(found + extra) if extra else found
 
 
 _TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?\s+$")

@@ -119,9 +119,11 @@ class RosterMatcher:
             # Matched where no word character or apostrophe comes before (`word_matches`) and none
             # after; an underscore of emphasis ("_Mark_") is no letter. An honorific after the
             # name ("Todoroki-kun") is part of the mention, as a title before it is.
-            self.pattern: re.Pattern[str] | None = re.compile(rf"{body}(?:{suffix_pattern()})?(?![^\W_])")
+            self._source = rf"{body}(?:{suffix_pattern()})?(?![^\W_])"
+            self.pattern: re.Pattern[str] | None = re.compile(self._source)
         else:
             self.pattern = None
+        self._folded: re.Pattern[str] | None = None
         titles = unique_titles(roster)
         self.titles = TitleMatcher(titles) if titles else None
         self.role_holders = RoleHolders(roster)
@@ -136,6 +138,15 @@ class RosterMatcher:
         if self.pattern is None:
             return
         yield from self._owned(search_each(self.pattern, text, paragraphs, whole_word=True, also="'"))
+
+    def find_folded(self, text: str, start: int, end: int):
+        """`find` in any case ("TOBIAS", "harry"): for a story written in lower case, or a
+        stretch of it written in capitals."""
+        if self.pattern is None:
+            return
+        if self._folded is None:
+            self._folded = re.compile(self._source, re.IGNORECASE)  # compiled only where needed
+        yield from self._owned(word_matches(self._folded, text, start, end, also="'"))
 
     def _owned(self, matches):
         for m in matches:

@@ -298,3 +298,11 @@ def test_a_dash_is_no_hyphen_a_name_runs_on_over():
     assert found == [(n, n.lower()) for n in "Tobias Mara Mara Tobias Tobias Mara Tobias Mara Tobias Tobias Mara".split()]
     # A hyphen still joins: "Jean-Luc" is one name, and "Luc" alone is not found in it.
     assert _phrases("Jean-Luc came.\u2014Luc came.") == ["Jean-Luc", "Luc"]
+
+
+def test_a_command_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
+    text = '"Out. Ask Tobias," said Elena.\n\n"Why?" said Mara. Tobias shrugged.'
+    found = _names(text)
+    assert "Tobias" in found
+    assert not any(n.startswith(("Ask", "Tell")) for n in found)
+    assert not any(n.startswith("Tell") for n in _names(text + '\n\n"Tell Tobias, then," said Elena.'))

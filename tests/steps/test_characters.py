@@ -249,3 +249,24 @@ def test_a_description_listed_before_names_is_not_the_next_name():
     )
     chars = _by_any_name(text)
     assert chars["The Nawab Bahadur"]["name"] != chars["Hamidullah"]["name"]
+
+
+def test_a_bare_surname_joins_the_full_name_that_opens_a_sentence_once():
+    # "Siobhan" only ever opens a sentence, so capitals proved nothing of her; her given name does.
+    text = (
+        "Siobhan Kelly and Mara Quill sat by the fire. The night was cold.\n\n"
+        '"We should go," said Mara.\n\n"Not yet," said Kelly. She poked the embers.\n\n'
+        '"Why not?" Mara asked. Kelly shrugged.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Kelly"]["name"] == "Siobhan Kelly"
+    assert chars["Mara"]["name"] == "Mara Quill"
+
+
+def test_a_pronoun_someone_else_is_does_not_give_a_name_its_gender():
+    # The "her" Tobias smiles at is Mara; the "she" of the next line is whoever speaks it, and
+    # one pronoun does not outweigh a given name that is clearly a man's.
+    acted_on = 'Mara waited by the door. Tobias smiled at her.\n\n"Hi," said Tobias.'
+    spoken = 'Mara waited by the door. Tobias walked in.\n\n"Hello," she said.\n\n"Hi," said Tobias.'
+    assert _chars(acted_on)["Tobias"]["gender"] == "M"
+    assert _chars(spoken)["Tobias"]["gender"] == "M"
