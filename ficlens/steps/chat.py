@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ficlens.lexicon import pairs
 from ficlens.model import ChatLine, Document, Quote, Span
 from ficlens.steps import chat_people
+from ficlens.steps.roster_match import trie_pattern
 
 RULES = chat_people.RULES  # the rules of the quotes this step makes; the speakers step keeps them
 
@@ -204,17 +206,24 @@ class _Known:
             for n in c.names():
                 self.names.add(n.lower())
                 self.names.update(w.lower() for w in n.split())
-        self._seen: dict[str, bool] = {}
+        self._uses: Counter | None = None
 
     def __call__(self, ln: _Line) -> bool:
         if ln.key in self.names or ln.key.split()[0] in pairs("first_names"):
             return True
-        if ln.key not in self._seen:
-            name = self.doc.text[ln.name[0] : ln.name[1]].lstrip("@")
-            uses = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", self.doc.text))
-            as_speaker = sum(1 for x in self.lines if x.key == ln.key)
-            self._seen[ln.key] = uses - as_speaker >= 1
-        return self._seen[ln.key]
+        if self._uses is None:
+            self._uses = self._count_uses()
+        as_speaker = self._as_speaker[ln.key]
+        return self._uses[self.doc.text[ln.name[0] : ln.name[1]].lstrip("@")] - as_speaker >= 1
+
+    def _count_uses(self) -> Counter:
+        """How often the text writes each name before a colon, as a whole word: one search for all
+        of them (a search per name cost seconds on a long play-script chapter)."""
+        text = self.doc.text
+        self._as_speaker = Counter(x.key for x in self.lines)
+        names = sorted({text[x.name[0] : x.name[1]].lstrip("@") for x in self.lines})
+        pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(names)})(?!\w)")
+        return Counter(m.group() for m in pattern.finditer(text))
 
 
 def _accept(doc: Document, lines: list[_Line], cast: dict[str, str]) -> list[_Line]:
@@ -232,20 +241,21 @@ def _accept(doc: Document, lines: list[_Line], cast: dict[str, str]) -> list[_Li
         if repeated or (len(run) >= 2 and len(distinct) >= 2 and signalled and all(known(ln) for ln in run)):
             ok.update(id(ln) for ln in run)
             style |= distinct
+    starts = [p.start for p in doc.paragraphs]
     for ln in lines:
         if id(ln) in ok:
             continue
         alone = ln.line[1] - ln.line[0] <= _LONE_MAX and "\n" not in text[ln.line[0] : ln.line[1]]
         if ln.key in style or (
-            alone and _own_paragraph(doc, ln) and known(ln) and _cue_near(text, ln.line[0], ln.line[1])
+            alone and _own_paragraph(doc, ln, starts) and known(ln) and _cue_near(text, ln.line[0], ln.line[1])
         ):
             ok.add(id(ln))
     return [ln for ln in lines if id(ln) in ok]
 
 
-def _own_paragraph(doc: Document, ln: _Line) -> bool:
+def _own_paragraph(doc: Document, ln: _Line, starts: list[int]) -> bool:
     """Whether a line is a paragraph of its own (a text message set apart from the narration)."""
-    k = bisect.bisect_right([p.start for p in doc.paragraphs], ln.name[0]) - 1
+    k = bisect.bisect_right(starts, ln.name[0]) - 1
     p = doc.paragraphs[k]
     return ln.line[0] <= p.start and p.end <= ln.line[1]
 
