@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ficlens.model import Document, Relationship, Span
 from ficlens.roster import normalize_name
+from ficlens.steps import chat_people
 
 
 def _words_re(*alternatives: str) -> re.Pattern:
@@ -107,7 +108,8 @@ def run(doc: Document) -> None:
                 if a != q.speaker:
                     p = pairs[_key(q.speaker, a)]
                     p.exchanges += 0.5
-            if not turns or turns[-1][0] != q.paragraph:
+            # A paragraph of prose dialogue is one turn; each line of a chat block is one.
+            if not turns or turns[-1][0] != q.paragraph or q.rule in chat_people.RULES:
                 turns.append((q.paragraph, q.speaker, q.start, q.end))
     for (pa, sa, s0, _), (pb, sb, _, e1) in zip(turns, turns[1:]):
         if sa != sb and pb - pa <= 2:

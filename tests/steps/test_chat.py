@@ -274,3 +274,15 @@ def test_chat_cli_json(fixtures):
         "explicit",
     )
     assert all(text[q["start"] : q["end"]] == q["text"] for q in d["quotes"])
+
+
+def test_chat_relationships_rest_on_the_lines_the_pair_exchanges(fixtures):
+    # Each line of a chat block is a turn of its own: a pair that trades lines in one block has
+    # those lines as its evidence (one turn per paragraph gave the pair none).
+    text = (fixtures / "chatfic.txt").read_text(encoding="utf-8")
+    d = ficlens.analyze(text).to_dict()
+    assert len(d["relationships"]) >= 2
+    for r in d["relationships"]:
+        assert r["evidence"], r["tag"]
+        for e in r["evidence"]:
+            assert any(e["start"] <= q["start"] and q["end"] <= e["end"] for q in d["quotes"])
