@@ -2,6 +2,19 @@ import ficlens
 from ficlens.steps import tags_speech
 
 
+def read_up_to_speakers(text, roster):
+    """The document after the steps before `speakers`, with ``roster``, and the speakers' Reader on it."""
+    from ficlens import pipeline
+    from ficlens.ingest import document_from_text
+    from ficlens.roster import coerce_roster
+    from ficlens.steps.turn_reader import Reader
+
+    doc = document_from_text(text)
+    doc.roster = coerce_roster(roster)
+    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    return doc, Reader(doc)
+
+
 def speakers(text, **kw):
     d = ficlens.analyze(text, **kw).to_dict()
     names = {c["id"]: c["name"] for c in d["characters"]}
@@ -365,30 +378,16 @@ def test_a_name_inside_a_relative_clause_is_not_the_tag_subject():
 
 def test_poor_before_a_name_pities_someone_absent():
     roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "Mr. Woodhouse", "gender": "M"}, {"name": "Miss Taylor", "gender": "F"}]
-    from ficlens import pipeline
-    from ficlens.ingest import document_from_text
-    from ficlens.roster import coerce_roster
-    from ficlens.steps.turn_reader import Reader
-
-    doc = document_from_text('Emma Woodhouse sat with Mr. Woodhouse.\n\n"Poor Miss Taylor! I wish she were here."')
-    doc.roster = coerce_roster(roster)
-    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
-    assert Reader(doc).vocatives(doc.quotes[0]) == []
+    doc, reader = read_up_to_speakers('Emma Woodhouse sat with Mr. Woodhouse.\n\n"Poor Miss Taylor! I wish she were here."', roster)
+    assert reader.vocatives(doc.quotes[0]) == []
 
 
 def test_a_title_before_a_name_is_no_full_stop_that_opens_an_address():
     roster = [{"name": "Emma Woodhouse", "gender": "F"}, {"name": "George Knightley", "aliases": ["Knightley"], "gender": "M"}]
-    from ficlens import pipeline
-    from ficlens.ingest import document_from_text
-    from ficlens.roster import coerce_roster
-    from ficlens.steps.turn_reader import Reader
-
     text = 'Emma Woodhouse sat with Knightley.\n\n"I saw Mr. Knightley, and he was well. Now, Mr. Knightley, listen."'
-    doc = document_from_text(text)
-    doc.roster = coerce_roster(roster)
-    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
+    doc, reader = read_up_to_speakers(text, roster)
     assert [text[m.start : m.end] for m in doc.mentions if m.start > doc.quotes[0].start] == ["Knightley", "Knightley"]
-    assert Reader(doc).vocatives(doc.quotes[0]) == ["george-knightley"]  # the second only
+    assert reader.vocatives(doc.quotes[0]) == ["george-knightley"]  # the second only
 
 
 def test_a_name_just_inside_an_opening_single_quote_is_found():
@@ -780,16 +779,9 @@ def test_a_zero_width_space_beside_a_name_is_a_space():
 
 def test_a_line_cut_off_after_a_name_calls_them():
     roster = [{"name": "Tobias Reed", "aliases": ["Tobias"], "gender": "M"}, {"name": "Mara Quill", "aliases": ["Mara"], "gender": "F"}]
-    from ficlens import pipeline
-    from ficlens.ingest import document_from_text
-    from ficlens.roster import coerce_roster
-    from ficlens.steps.turn_reader import Reader
-
     text = 'Tobias and Mara sat by the fire.\n\n"Wait, Tobias--" Mara said.\n\n"Tobias\u2014" Mara said.\n\n"Sir Tobias--that is me."'
-    doc = document_from_text(text)
-    doc.roster = coerce_roster(roster)
-    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
-    assert [Reader(doc).vocatives(q) for q in doc.quotes] == [["tobias-reed"], ["tobias-reed"], []]
+    doc, reader = read_up_to_speakers(text, roster)
+    assert [reader.vocatives(q) for q in doc.quotes] == [["tobias-reed"], ["tobias-reed"], []]
 
 
 def test_a_short_first_person_piece_has_a_narrator():
