@@ -63,6 +63,7 @@ class _Pair:
     declared: str | None = None
     evidence: list[Span] = field(default_factory=list)
     romance_evidence: list[Span] = field(default_factory=list)
+    together_evidence: list[Span] = field(default_factory=list)  # paragraphs naming both
 
     @property
     def weight(self) -> float:
@@ -129,6 +130,8 @@ def run(doc: Document) -> None:
             for b in ids[i + 1 :]:
                 p = pairs[(a, b)]
                 p.together += 1.0 / (len(chars) - 1)
+                if len(p.together_evidence) < 5:
+                    p.together_evidence.append(Span(para.start, para.end))
                 if cues or touches:
                     p.romance += (min(3, len(cues)) + 0.5 * min(2, touches)) / (len(chars) - 1)
                     if len(p.romance_evidence) < 8:
@@ -163,7 +166,7 @@ def _rank(doc: Document, pairs: dict[tuple[str, str], _Pair], gender: dict, decl
         kind = "romantic" if romantic else "platonic"
         sep = "/" if romantic else " & "
         first, second = sorted((a, b), key=lambda c: names[c])
-        evidence = (p.romance_evidence if romantic else p.evidence) or p.evidence or p.romance_evidence
+        evidence = (p.romance_evidence if romantic else p.evidence) or p.evidence or p.romance_evidence or p.together_evidence
         out.append(
             Relationship(
                 characters=(first, second),

@@ -66,3 +66,15 @@ def test_word_patterns_find_what_plain_alternations_find(parts):
     for fast in (_ROMANCE_RE, _INTIMACY_RE):
         slow = re.compile(fast.pattern[fast.pattern.index("])") + 2 :], re.IGNORECASE)  # without the lookahead
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_a_pair_only_seen_together_rests_on_the_paragraphs_that_name_both():
+    text = (
+        "Anna Lee and Ben Cole walked to the station together. Anna Lee carried the bag and Ben Cole carried the tickets.\n\n"
+        "Later Anna Lee and Ben Cole sat on the bench and watched the trains. Anna Lee smiled at Ben Cole.\n\n"
+        "The train came. Anna Lee and Ben Cole got on it."
+    )
+    d = ficlens.analyze(text).to_dict()
+    (rel,) = d["relationships"]
+    assert len(rel["evidence"]) == 3
+    assert all("Anna Lee" in text[e["start"] : e["end"]] and "Ben Cole" in text[e["start"] : e["end"]] for e in rel["evidence"])
