@@ -9,13 +9,16 @@ For every NN_slug.txt / NN_slug.json pair in this folder:
   * there must be at least 35 quotes.
 Softer warnings: >80 quotes, word count outside 1,200-2,500, or a match that is
 not directly preceded by an opening quotation mark (i.e. the in-order search
-probably landed on narration instead of the intended speech).
+probably landed on narration instead of the intended speech). A chat or text
+line (story 17) may instead start right after a ``sender: `` prefix or on the
+line under a ``From: sender`` header.
 
 Usage:  python3 check.py            # table as plain text
         python3 check.py --markdown # table as Markdown (for README.md)
 Exit status is 1 if any error was found.
 """
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,6 +28,20 @@ TYPES = ("explicit", "anaphoric", "implicit")
 OPENING_MARKS = "\"'\u201c\u2018"
 MIN_QUOTES, MAX_QUOTES = 35, 80
 MIN_WORDS, MAX_WORDS = 1200, 2500
+CHAT_PREFIX = re.compile(r"[^\s\"'\u201c\u2018:]+: ")
+
+
+def is_chat_line(story, i):
+    """True if offset i starts a chat or text message: the rest of its line
+    before i is a ``sender: `` prefix, or the line starts directly under a
+    ``From: sender`` header."""
+    start = story.rfind("\n", 0, i) + 1
+    if CHAT_PREFIX.fullmatch(story[start:i]):
+        return True
+    if start == i and start >= 2:
+        prev = story[story.rfind("\n", 0, start - 1) + 1:start - 1]
+        return prev.startswith("From: ")
+    return False
 
 
 def check_story(json_path):
@@ -66,7 +83,7 @@ def check_story(json_path):
             hint = " (it occurs earlier: out of order)" if earlier >= 0 else ""
             errors.append(f"{where}: not found after offset {pos}{hint}")
             continue
-        if i == 0 or story[i - 1] not in OPENING_MARKS:
+        if not (i > 0 and story[i - 1] in OPENING_MARKS) and not is_chat_line(story, i):
             warnings.append(f"{where}: match at offset {i} is not preceded by an opening quotation mark")
         pos = i + len(text)
         spk = q.get("speaker")
