@@ -19,6 +19,7 @@ from functools import cache
 
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
+from ficlens.steps import chat_people
 from ficlens.steps.roster_match import trie_pattern, without_suffix
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
@@ -33,7 +34,7 @@ _PHRASE_RE = re.compile(
     rf"(?<![^\W_])(?<![^\W_]-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
-_LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?(?!\w)")  # not "ted" of "ted_lasso"
 _OPENERS = set("\"'([*_~")
 _EMPHASIS = "*_~"  # marks of emphasis in plain text, around a name: "_Mark_", "**Mark**"
 _BETWEEN_WORDS = " ,\t\n" + _EMPHASIS  # what may stand between a name and the word next to it
@@ -158,11 +159,23 @@ def _count_lower_word(text: str, word: str) -> int:
 
 
 def _match_ends_at(text: str, end: int, has_apostrophe: bool) -> bool:
-    """Whether a `_LOWER_WORD_RE` match running up to ``end`` stops there."""
-    after = text[end : end + 2]
-    if after[:1].isascii() and after[:1].islower():
+    """Whether a `_LOWER_WORD_RE` match running up to ``end`` stops there, at the end of a word."""
+    nxt = text[end : end + 1]
+    if _wordy(nxt):
         return False
-    return has_apostrophe or not (after[:1] == "'" and after[1:].isascii() and after[1:].islower())
+    if has_apostrophe or nxt != "'":
+        return True
+    # "don" of "don't" runs on into the apostrophe and its letters when a word ends after them
+    tail = _APOSTROPHE_TAIL_RE.match(text, end)
+    return tail is None or _wordy(text[tail.end() : tail.end() + 1])
+
+
+_APOSTROPHE_TAIL_RE = re.compile(r"'[a-z]+")
+
+
+def _wordy(ch: str) -> bool:
+    """Whether ``ch`` is a character regular expressions' ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass
@@ -354,7 +367,7 @@ def find_occurrences(doc: Document) -> NameStats:
     qstarts = [q[0] for q in quotes]
     stop = words("not_names")
     body = doc.body_paragraphs()
-    stats = NameStats(lower=LowerWordCounts("\n".join(text[p.start : p.end] for p in body)))
+    stats = NameStats(lower=LowerWordCounts(_lower_case_source(text, doc, body)))
     pattern = phrase_re(skip_stop_words=True)
     for p in body:
         taken = p.start  # the end of the last phrase, when a title took the name after it
@@ -372,6 +385,23 @@ def find_occurrences(doc: Document) -> NameStats:
             if occ is not None:
                 stats.occurrences.append(occ)
     return stats
+
+
+def _lower_case_source(text: str, doc: Document, body: list) -> str:
+    """The body paragraphs joined by newlines, the words of chat lines blanked: chat is typed in
+    lower case ("it's a fern, ted"), which says nothing about whether "Ted" is a name in the prose."""
+    chat = sorted((q.start, q.end) for q in doc.quotes if q.rule in chat_people.RULES)
+    if not chat:
+        return "\n".join(text[p.start : p.end] for p in body)
+    starts = [s for s, _ in chat]
+    out = []
+    for p in body:
+        seg = text[p.start : p.end]
+        for s, e in chat[bisect.bisect_left(starts, p.start) : bisect.bisect_left(starts, p.end)]:
+            e = min(e, p.end)
+            seg = seg[: s - p.start] + " " * (e - s) + seg[e - p.start :]
+        out.append(seg)
+    return "\n".join(out)
 
 
 _DASH_RE = re.compile("[\u2013\u2014\u2015]")

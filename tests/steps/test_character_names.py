@@ -1,5 +1,8 @@
 """Discovery without a roster: junk name phrases and names run together (issue #4)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import ficlens
 from ficlens import pipeline
 from ficlens.ingest import document_from_text
@@ -306,3 +309,28 @@ def test_a_command_verb_opening_a_sentence_is_not_part_of_the_name_after_it():
     assert "Tobias" in found
     assert not any(n.startswith(("Ask", "Tell")) for n in found)
     assert not any(n.startswith("Tell") for n in _names(text + '\n\n"Tell Tobias, then," said Elena.'))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab _'A1\u00e9\n", max_size=16))
+def test_counting_one_lower_case_word_agrees_with_counting_them_all(text):
+    from collections import Counter
+
+    from ficlens.steps.names import _LOWER_WORD_RE, _count_lower_word
+
+    counts = Counter(_LOWER_WORD_RE.findall(text))
+    for word in {*counts, "a", "b", "ab", "a'b", "b'a"}:
+        assert _count_lower_word(text, word) == counts.get(word, 0)
+
+
+def test_chat_typing_and_usernames_do_not_make_a_name_an_ordinary_word():
+    text = (
+        "Usernames:\nted_lasso = Ted\nroykent = Roy\n\n"
+        "ted_lasso: roy you around\nroykent: no\nted_lasso: ok ted will bring biscuits\nroykent: fine ted\n\n"
+        "Ted came in with a tin of biscuits. Roy looked up.\n\n"
+        '"Is that him?" Ted asked.\n\n"Don\'t," said Roy.\n\n"Well, that\'s the idea," said Ted.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert [names.get(q["speaker"]) for q in d["quotes"]][-3:] == ["Ted", "Roy", "Ted"]
+    assert any(text[m["start"] : m["end"]] == "Ted" and m["start"] > text.index("Ted came") for m in d["mentions"])
