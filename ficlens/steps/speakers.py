@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import chat_people, confidence, conversation, kinship, narrator, tags_speech, voices
+from ficlens.steps import chat_people, confidence, conversation, narrator, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -63,6 +63,7 @@ MENTIONED = 1.2
 BRIDGE = 1.5
 KIN_RANKS = (4.0, 2.0, 1.0)
 ROLE_TAG = 5.0
+DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter" (who may be Basil)
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
 NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
@@ -147,12 +148,12 @@ def _kin_evidence(r: Reader, tag: tags_speech.Tag, para_start: int, ev: dict[str
     return bool(found)
 
 
-def _kin_possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:
-    """Whom "her" means in "said her mother": not the mother, whoever she is."""
-    parsed = kinship.parse(r.text[tag.start : tag.end])
-    if parsed is None or parsed[0] not in ("his", "her"):
+def _possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:
+    """Whom "her" means in "said her mother" or "snapped her visitor": not the speaker."""
+    first = r.text[tag.start : tag.end].split(None, 1)[0].lower()
+    if first not in ("his", "her"):
         return set()
-    return set(r.salience.candidates("M" if parsed[0] == "his" else "F", tag.start, para_start, set())[:1])
+    return set(r.salience.candidates("M" if first == "his" else "F", tag.start, para_start, set())[:1])
 
 
 _EXIT_RE = re.compile(  # with \b before it (`word_matches`)
@@ -241,6 +242,13 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             who = r.character_of(tag)
             if who is None:
                 continue
+            if who in r.described_only and r.text[tag.start].islower():
+                # "said the painter": a roster entry known only by that description may be
+                # the one the story names Basil; strong evidence, but not a name's.
+                ev[who] = ev.get(who, 0.0) + DESCRIBED_ENTRY
+                turn.cue = turn.cue or "tag_epithet"
+                turn.described.add(id(q))
+                continue
             if tag.strong:
                 q.speaker, q.rule, q.type = who, "tag_name", "explicit"
             ev[who] = ev.get(who, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
@@ -248,7 +256,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             continue
         if tag.kind == "role":
             # "said the duchess": the roster's one character with that word in a name, if any.
-            who = r.role_owner(r.text[tag.start : tag.end])
+            who = r.role_owner(r.text[tag.start : tag.end], tag.start, para.start, turn.vocatives)
             if who:
                 ev[who] = ev.get(who, 0.0) + ROLE_TAG
                 turn.cue = turn.cue or "tag_epithet"
@@ -277,7 +285,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         possessor = r.char_at.get(tag.start) if epithet else None  # "Margaret's young man" is not Margaret
         not_them = turn.vocatives | set(q.addressees) | ({possessor} if possessor else set())
         if epithet:
-            not_them |= _kin_possessor(r, tag, para.start)
+            not_them |= _possessor(r, tag, para.start)
         r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:

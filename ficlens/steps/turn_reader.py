@@ -26,7 +26,10 @@ _ADDRESS_LEAD = re.compile(
 )
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sgt|Lt)\.$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
+_DESCRIPTION = re.compile(r"(?:The|A|An)\s")  # a roster entry named "The Painter"
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
+# A sentence's opening word before its subject: "Then she became matronly."
+_OPENER = re.compile(r"(?:Then|Now|Suddenly|Presently|At last|At length|Still|So|But|And|Yet|Again|Here|Instead),?\s+")
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
 _EMPHASIS = "*_~"  # marks of emphasis in plain text: "*Dean*, stop", "Stop, **Dean**!"
@@ -62,12 +65,19 @@ class Reader:
         self.first_person = narrator.is_first_person(doc)
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
+        self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
 
-    def role_owner(self, phrase: str) -> str | None:
+    def role_owner(self, phrase: str, pos: int | None = None, para_start: int = 0, exclude: set[str] = frozenset()) -> str | None:
+        """The roster character a role word ("the duchess") stands for: its only bearer, or, given
+        the tag's position, the one of its bearers in focus there."""
         head = phrase.split()[-1].lower()
         owners = self.roles.get(head, set())
-        return next(iter(owners)) if len(owners) == 1 else None
+        if len(owners) == 1:
+            return next(iter(owners))
+        if not owners or pos is None:
+            return None
+        return next((c for c in self.salience.ranked(8) if c in owners and c not in exclude), None)
 
     def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
         """The one of a roster epithet's holders meant here: the only one, or the one in focus."""
@@ -182,6 +192,9 @@ class Reader:
             at += 1
         if at >= limit:
             return None
+        opener = _OPENER.match(self.text, at, limit)
+        if opener:
+            at = opener.end()
         who = self.char_at.get(at)
         if who:
             return who

@@ -807,3 +807,58 @@ def test_a_roster_epithet_in_narration_keeps_its_holder_in_focus():
         '"They\'re always on the cushion."'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Aziraphale", "Aziraphale", "Crowley"]
+
+
+def test_speakers_role_word_two_bearers_goes_to_the_one_in_focus():
+    roster = [
+        {"name": "Duchess of Harley", "gender": "F"},
+        {"name": "Duchess of Monmouth", "aliases": ["Gladys"], "gender": "F"},
+        {"name": "Lord Henry", "aliases": ["Henry"], "gender": "M"},
+    ]
+    text = (
+        "The Duchess of Harley had gone in to dinner long before.\n\n"
+        "Lord Henry wandered out to the conservatory, where Gladys sat alone.\n\n"
+        '"Our host is rather horrid this evening," answered the duchess, colouring.\n\n'
+        '"He is always horrid," said Lord Henry.'
+    )
+    assert speakers(text, characters=roster)[0][1] == "Duchess of Monmouth"
+
+
+def test_speakers_possessive_epithet_is_not_its_possessor():
+    text = (
+        "The stranger had sat in the parlour all morning with his hat on.\n\n"
+        "Mrs. Hall had carried the tray up twice, and now she stood at the door.\n\n"
+        '"Put it down in the bill," snapped her visitor.\n\n'
+        "She went down the stairs without a word."
+    )
+    roster = [{"name": "Mrs. Hall", "gender": "F"}, {"name": "The Stranger", "aliases": ["the stranger"], "gender": "M"}]
+    assert speakers(text, characters=roster)[0][1] != "Mrs. Hall"
+
+
+def test_speakers_beat_subject_after_an_opening_adverb():
+    text = (
+        "Ann Reed and Bob Hale sat on the porch.\n\n"
+        '"Bob, you should come to the lake with us," said Ann.\n\n'
+        '"I would rather not."\n\n'
+        'Then he stood up. "Perhaps next week, then."'
+    )
+    assert speakers(text)[-1][1] == "Bob Hale"
+
+
+def test_speakers_roster_entry_known_only_by_a_description_is_not_a_name():
+    # The roster lists "The Painter", but the story's painter is Basil: "said the painter" is
+    # evidence for the entry, not a name tag that settles the line against the conversation.
+    roster = [
+        {"name": "Basil Hallward", "aliases": ["Basil"], "gender": "M"},
+        {"name": "Dorian Gray", "aliases": ["Dorian"], "gender": "M"},
+        {"name": "The Painter", "gender": "M"},
+    ]
+    text = (
+        'Dorian stood before the canvas. "Is it finished, Basil?"\n\n'
+        "Basil Hallward put down his brush and stepped back.\n\n"
+        '"Quite finished," said the painter.\n\n'
+        '"Then I shall look at it."'
+    )
+    got = speakers(text, characters=roster)
+    assert got[1][1] == "Basil Hallward"
+    assert got[1][2] == "anaphoric"
