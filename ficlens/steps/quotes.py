@@ -250,8 +250,29 @@ _DASH_TAG_RE = re.compile(rf"\s{_DASH}\s?(?=[^\W\d_]*[a-z])|{_DASH}(?=\s*[.,]?\s
 _DASH_RESUME_RE = re.compile(rf"{_DASH}[.,]?\s+(?=\S)")
 
 
+# A tag set off by commas alone inside dash-led speech: "—Thanks, old chap, he cried briskly.
+# That will do nicely." / "—That fellow, said Buck Mulligan, says you have g. p. i."
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+_COMMA_TAG_RE = re.compile(
+    rf",\s+(?:(?:he|she|I|they|we|{_NAME}|the\s+(?:[a-z]+\s+){{0,2}}[a-z]+)\s+(?P<verb>[a-z]+)|(?P<inverted>[a-z]+)\s+(?:he|she|I|{_NAME}))"
+    r"(?P<rest>[^.,;:!?\u2014]{0,40}?)(?:[.,;:]\s+(?=\S)|[.,;:!]?\s*$)"
+)
+# What follows the verb of a tag is how it was said ("gloomily", "with energy"), not what was
+# said: "—Well, John said it was fine." is one line.
+_NOT_MANNER = re.compile(r"\s*(?:that|it|you|so|this|what|nothing|something|yes|no|he|she|I|we|they)\b")
+
+
+def _comma_tag(seg: str, pos: int) -> re.Match | None:
+    for m in _COMMA_TAG_RE.finditer(seg, pos):
+        verb = m.group("verb") or m.group("inverted")
+        if verb in words("speech_verbs") and not _NOT_MANNER.match(m.group("rest")):
+            return m
+    return None
+
+
 def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
-    """Dash-led speech: "— Come up, Kinch!", "—Hola —dijo él—. ¿Y tú?" and "-- Out, -- said Elena."."""
+    """Dash-led speech: "— Come up, Kinch!", "—Hola —dijo él—. ¿Y tú?", "-- Out, -- said Elena."
+    and "—Thanks, old chap, he cried briskly. That will do nicely."."""
     seg = text[p.start : p.end]
     if not (seg[:1] in _DASHES or seg.startswith("--")):
         return []
@@ -259,6 +280,13 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
     pos = 2 if seg.startswith("--") else 1
     while pos < len(seg):
         m = _DASH_TAG_RE.search(seg, pos)
+        c = _comma_tag(seg, pos) if "," in seg[pos : m.start() if m else len(seg)] else None
+        if c and (not m or c.start() < m.start()):
+            start, stop = _trim(seg, pos, c.start() + 1)
+            if stop > start:
+                pieces.append(_Piece(p.start + pos - 1, None, p.start + start, p.start + stop, p.index))
+            pos = c.end()
+            continue
         end = m.start() if m else len(seg)
         start, stop = _trim(seg, pos, end)
         if stop > start:

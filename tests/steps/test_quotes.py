@@ -113,6 +113,24 @@ def test_quotes_dash_dialogue_typed_with_two_hyphens_leaves_the_tags_out():
     assert [(q["speaker"], q["type"]) for q in d["quotes"]] == [("mara", "explicit"), ("tobias", "explicit"), ("tobias", "explicit")]
 
 
+def test_quotes_dash_dialogue_tag_set_off_by_commas_is_left_out():
+    # Joyce's dash dialogue: the tag is set off by commas alone, and the speech resumes after it.
+    text = (
+        "Stephen Dedalus watched Buck Mulligan shave.\n\n"
+        "\u2014Thanks, old chap, he cried briskly. That will do nicely.\n\n"
+        "\u2014Someone killed her, Stephen said gloomily.\n\n"
+        "\u2014That fellow, said Buck Mulligan, says you are mad.\n\n"
+        "\u2014Well, John said it was fine."
+    )
+    assert quotes(text) == [
+        "Thanks, old chap,", "That will do nicely.", "Someone killed her,",
+        "That fellow,", "says you are mad.", "Well, John said it was fine.",
+    ]
+    d = ficlens.analyze(text).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert [names.get(q["speaker"]) for q in d["quotes"]][2:5] == ["Stephen Dedalus", "Buck Mulligan", "Buck Mulligan"]
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u201c\u201d\u2018\u2019")), max_size=120))
 def test_quotes_never_overlap_and_stay_in_paragraphs(text):
     a = ficlens.analyze(text)
