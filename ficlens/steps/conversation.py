@@ -43,6 +43,7 @@ NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
 GENDER_CLASH = -4.0
 CONTEXT = (0.6, 0.35, 0.2)  # in focus when the conversation began, by rank
+IN_VIEW = 0.05  # ... further down (a candidate, when nothing else fills the places)
 ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
 ADDRESS_CLASH = -0.8
 ANCHOR = 2.5  # evidence that shows a candidate takes part (a tag, a beat)
@@ -84,6 +85,8 @@ def _candidates(conv: list[Turn]) -> list[str]:
             weight[c] += 1.0
     for rank, c in enumerate(conv[0].context[: len(CONTEXT)]):
         weight[c] += CONTEXT[rank]
+    for c in conv[0].context[len(CONTEXT) :]:
+        weight[c] += IN_VIEW
     return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
 
 

@@ -110,3 +110,14 @@ def test_a_speaker_with_a_third_of_the_lines_is_not_left_out():
     post = np.full((n, 4), 0.25)
     kept, _ = conversation._fewer_speakers(em, [conversation.PLAIN] * n, path, post)
     assert kept == path
+
+
+def test_characters_in_view_further_down_are_candidates_when_places_are_free():
+    # Ann's tagged line opens the talk; the answer comes from no one the turns show. Carl, fourth
+    # in focus, is still someone who may speak it; the one named in it (a vocative) may not.
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    said = Turn(0, [Quote(0, 20, id="q0")], evidence={"ann": 8.0}, context=["ann", "ben", "dora", "carl"], cue="tag_name")
+    answer = Turn(1, [Quote(22, 40, id="q1")], vocatives={"ben"})
+    assert "carl" in conversation._candidates([said, answer])
