@@ -27,6 +27,7 @@ _ADDRESS_LEAD = re.compile(
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sgt|Lt)\.$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _DESCRIPTION = re.compile(r"(?:The|A|An)\s")  # a roster entry named "The Painter"
+_ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:honou?r|grace|majesty|lordship|ladyship))\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
 _OPENER = re.compile(r"(?:Then|Now|Suddenly|Presently|At last|At length|Still|So|But|And|Yet|Again|Here|Instead),?\s+")
@@ -120,7 +121,8 @@ class Reader:
             after = _unmarked(self.text[m.end : q.end], str.lstrip)
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
-            if m.character and opens and not bare and (not after.strip("-") or after[0] in ",!?.;"):
+            announced = _ANNOUNCED.match(after) is not None  # "Mr. Campbell, sir": said to "sir"
+            if m.character and opens and not bare and not announced and (not after.strip("-") or after[0] in ",!?.;"):
                 titled = _TITLED_SURNAME.fullmatch(self.text[m.start : m.end]) is not None
                 out.append(self._present_namesake(m.character) if titled else m.character)
             k += 1

@@ -862,3 +862,12 @@ def test_speakers_roster_entry_known_only_by_a_description_is_not_a_name():
     got = speakers(text, characters=roster)
     assert got[1][1] == "Basil Hallward"
     assert got[1][2] == "anaphoric"
+
+
+def test_a_name_announced_to_sir_is_not_called():
+    # "Mr. Campbell, sir," says the servant to his master: Campbell is announced, not addressed.
+    roster = [{"name": "Dorian Gray", "gender": "M"}, {"name": "Alan Campbell", "gender": "M"}, {"name": "Francis", "gender": "M"}]
+    text = 'Dorian Gray waited in the library.\n\n"Mr. Campbell, sir," said Francis.\n\n"Alan, thank you for coming."'
+    doc, reader = read_up_to_speakers(text, roster)
+    assert reader.vocatives(doc.quotes[0]) == []
+    assert reader.vocatives(doc.quotes[1]) == ["alan-campbell"]
