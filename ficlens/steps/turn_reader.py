@@ -27,6 +27,7 @@ _ADDRESS_LEAD = re.compile(
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|Prof|Sgt|Lt)\.$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _DESCRIPTION = re.compile(r"(?:The|A|An)\s")  # a roster entry named "The Painter"
+_SIDE = 80  # characters of a line read on each side of a name for the vocative rule
 _ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:honou?r|grace|majesty|lordship|ladyship))\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
@@ -117,8 +118,8 @@ class Reader:
         k = bisect.bisect_left(self.n_starts, q.start)
         while k < len(self.names) and self.names[k].start < q.end:
             m = self.names[k]
-            before = _TITLE_END.sub("", _unmarked(self.text[q.start : m.start], str.rstrip)).rstrip()  # "Mr." of "Mr. Knightley" is no full stop
-            after = _unmarked(self.text[m.end : q.end], str.lstrip)
+            before = _TITLE_END.sub("", _unmarked(self._side(q.start, m.start, before=True), str.rstrip)).rstrip()  # "Mr." of "Mr. Knightley" is no full stop
+            after = _unmarked(self._side(m.end, q.end, before=False), str.lstrip)
             opens = not before or before[-1] in ",!?." or _ADDRESS_LEAD.search(before) is not None
             bare = self.text[m.start : m.end].lower() in _BARE_ADDRESS
             announced = _ANNOUNCED.match(after) is not None  # "Mr. Campbell, sir": said to "sir"
@@ -127,6 +128,18 @@ class Reader:
                 out.append(self._present_namesake(m.character) if titled else m.character)
             k += 1
         return out
+
+    def _side(self, start: int, end: int, before: bool) -> str:
+        """The line's text on one side of a name, as far as the vocative rule reads it: the
+        nearest `_SIDE` characters (a long line's whole side made the rule quadratic), or the
+        whole side when those hold nothing but spaces and marks. Cut before a name, a "x " in
+        front keeps "^" of `_ADDRESS_LEAD` from matching at the cut."""
+        if end - start <= _SIDE:
+            return self.text[start:end]
+        near = self.text[end - _SIDE : end] if before else self.text[start : start + _SIDE]
+        if not near.strip(" \t\n" + _EMPHASIS + "-"):
+            return self.text[start:end]
+        return "x " + near if before else near
 
     def _present_namesake(self, char: str) -> str:
         """ "Mr. Emerson," said to the son while the father is far away: the one of a surname's

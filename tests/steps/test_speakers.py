@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import ficlens
 from ficlens.steps import tags_speech
 
@@ -871,3 +874,25 @@ def test_a_name_announced_to_sir_is_not_called():
     doc, reader = read_up_to_speakers(text, roster)
     assert reader.vocatives(doc.quotes[0]) == []
     assert reader.vocatives(doc.quotes[1]) == ["alan-campbell"]
+
+
+_LINE_PIECES = ["Anna", "Ben", "Mr. Cole", ", ", "! ", ". ", "my dear ", "oh ", "sir", "and then ", "*", " ", "-", "words " * 20]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=30))
+def test_vocatives_read_near_the_name_as_they_would_the_whole_line(pieces):
+    # The rule reads 80 characters on each side of a name (a long line made it quadratic); what
+    # it finds must be what reading the whole line finds.
+    from ficlens.steps import turn_reader
+
+    roster = [{"name": "Anna Lee", "aliases": ["Anna"], "gender": "F"}, {"name": "Ben", "gender": "M"}, {"name": "Mr. Cole", "gender": "M"}]
+    doc, reader = read_up_to_speakers('Anna Lee, Ben and Mr. Cole sat down.\n\n"' + "".join(pieces) + '"', roster)
+    near = [reader.vocatives(q) for q in doc.quotes]
+    side = turn_reader._SIDE
+    try:
+        turn_reader._SIDE = 10**9
+        whole = [reader.vocatives(q) for q in doc.quotes]
+    finally:
+        turn_reader._SIDE = side
+    assert near == whole
