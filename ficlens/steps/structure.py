@@ -383,7 +383,7 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
         starts.insert(0, -1)
     for n, h in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(paras)
-        members = [i for i in body if h < i < stop]
+        members = body[bisect.bisect_right(body, h) : bisect.bisect_left(body, stop)]
         if h == -1:
             start, number, title, heading = paras[members[0]].start, None, None, None
         else:
