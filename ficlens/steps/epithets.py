@@ -30,6 +30,8 @@ class Epithets:
             if c.id in present:
                 for e in c.epithets:
                     self.index.setdefault(e, set()).add(c.id)
+        # Every epithet of the roster, present or not: one pattern per roster, reused across stories.
+        self._roster_epithets = tuple(sorted({e for c in roster or [] for e in c.epithets if e.strip()}))
 
     def __bool__(self) -> bool:
         return bool(self.index)
@@ -39,6 +41,10 @@ class Epithets:
         holds ("The angel comes into the back room"): a mention of them, as a name is."""
         sole = tuple(sorted(e for e, holders in self.index.items() if len(holders) == 1 and e.strip()))
         if not sole:
+            return []
+        # The pattern of all the roster's epithets finds a match wherever the story's own would (its
+        # epithets are among them): a story that uses none, as most do, needs no pattern of its own.
+        if _mentions_pattern(self._roster_epithets).search(text) is None:
             return []
         pattern = _mentions_pattern(sole)
         out = []
