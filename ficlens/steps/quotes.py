@@ -274,7 +274,7 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
 
 def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
     content = text[piece.start : piece.end]
-    if not any(c.isalpha() for c in content):
+    if not (content[:1].isalpha() or any(c.isalpha() for c in content)):  # mostly a letter first
         return False
     if piece.open_at is None or piece.open_at <= para.start:
         return True
