@@ -78,6 +78,6 @@ def run(doc: Document) -> None:
             continue
         para_start = para_starts[bisect.bisect_right(para_starts, start) - 1]
         best = max(pool, key=lambda c: (seen[c] >= para_start, gender.get(c) == g, seen[c]))
-        added.append(Mention(start, end, character=best, kind=kind))
+        added.append(Mention(start, end, best, kind))  # (start, end, character, kind)
         seen[best] = start
     doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.start)
