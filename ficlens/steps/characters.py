@@ -409,11 +409,13 @@ def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character],
         if e.roster:
             aliases = list(dict.fromkeys([*e.roster.aliases, *aliases]))
         chars.append(Character(id=cid, name=name, aliases=aliases, from_roster=e.roster is not None))
+        # Mention(start, end, character, kind): positional arguments, which a dataclass takes in half
+        # the time of keywords (a mention for each name in the story).
         for f in e.forms:
             for occ in f.occurrences:
-                mentions.append(Mention(occ.start, occ.end, character=cid, kind="name"))
+                mentions.append(Mention(occ.start, occ.end, cid, "name"))
         for s, end, _ in e.found:
-            mentions.append(Mention(s, end, character=cid, kind="name"))
+            mentions.append(Mention(s, end, cid, "name"))
     mentions.sort(key=lambda m: m.start)
     votes = _pronoun_votes(doc, mentions)
     kept = {c.id for c, e in zip(chars, order) if _evidenced(e, votes.get(c.id, Counter()))}

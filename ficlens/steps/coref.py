@@ -17,15 +17,23 @@ import re
 from ficlens.model import Document, Mention
 from ficlens.steps.tags_speech import EPITHET_NOUNS as _EPITHET_NOUNS
 from ficlens.steps.paragraphs import search_each
+from ficlens.steps.roster_match import trie_pattern
 
 # He, She, he, she, They or they at the text's start or after a space, a quotation mark, "(", "*",
 # "_" or "-"; begun with its first letters (`wordsearch`).
 _PRONOUN_RE = re.compile(r"[HhSsTt](?:(?<=^.)|(?<=[\s\"'(*_\-].))(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Tt])hey)\b")
+_EPITHET_ADJECTIVES = (
+    "older younger elder taller shorter other first second smaller bigger larger "
+    "dark-haired fair-haired red-haired blond blonde brunet brunette ginger raven-haired "
+    "young old little tall short pale handsome beautiful pretty injured exhausted sleepy grinning smirking"
+).split()
+# The adjectives and nouns as tries (`trie_pattern`): a few letters tried after each "the", not every
+# word in turn. Each is a whole word followed by a space or \b, so at most one of them fits anywhere
+# and the matches are those of their alternation in any order.
 _EPITHET_RE = re.compile(  # with \b before it (`search_each` with whole_word)
-    r"[Tt]he\s+(?:(?:older|younger|elder|taller|shorter|other|first|second|smaller|bigger|larger|"
-    r"dark-haired|fair-haired|red-haired|blond|blonde|brunet|brunette|ginger|raven-haired|"
-    r"young|old|little|tall|short|pale|handsome|beautiful|pretty|injured|exhausted|sleepy|grinning|"
-    r"smirking)\s+)?(?P<noun>" + "|".join(k for k in _EPITHET_NOUNS if k not in ("one", "other", "latter", "former")) + r")\b"
+    r"[Tt]he\s+(?:(?:" + trie_pattern(_EPITHET_ADJECTIVES, space=" ") + r")\s+)?(?P<noun>"
+    + trie_pattern([k for k in _EPITHET_NOUNS if k not in ("one", "other", "latter", "former")], space=" ")
+    + r")\b"
 )
 _GENDER = {"he": "M", "she": "F", "they": "N"}
 
@@ -70,6 +78,6 @@ def run(doc: Document) -> None:
             continue
         para_start = para_starts[bisect.bisect_right(para_starts, start) - 1]
         best = max(pool, key=lambda c: (seen[c] >= para_start, gender.get(c) == g, seen[c]))
-        added.append(Mention(start, end, character=best, kind=kind))
+        added.append(Mention(start, end, best, kind))  # (start, end, character, kind)
         seen[best] = start
     doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.start)

@@ -10,6 +10,7 @@ then the one in focus is meant. `Epithets.holders` says whom a description can s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ficlens.model import Character
 from ficlens.steps.roster_match import trie_pattern
@@ -29,6 +30,8 @@ class Epithets:
             if c.id in present:
                 for e in c.epithets:
                     self.index.setdefault(e, set()).add(c.id)
+        # Every epithet of the roster, present or not: one pattern per roster, reused across stories.
+        self._roster_epithets = tuple(sorted({e for c in roster or [] for e in c.epithets if e.strip()}))
 
     def __bool__(self) -> bool:
         return bool(self.index)
@@ -36,10 +39,14 @@ class Epithets:
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, character) of each "the <epithet>" in ``text`` that only one character
         holds ("The angel comes into the back room"): a mention of them, as a name is."""
-        sole = sorted(e for e, holders in self.index.items() if len(holders) == 1 and e.strip())
+        sole = tuple(sorted(e for e, holders in self.index.items() if len(holders) == 1 and e.strip()))
         if not sole:
             return []
-        pattern = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?(" + trie_pattern(sole) + r")(?![\w'-])", re.IGNORECASE)
+        # The pattern of all the roster's epithets finds a match wherever the story's own would (its
+        # epithets are among them): a story that uses none, as most do, needs no pattern of its own.
+        if _mentions_pattern(self._roster_epithets).search(text) is None:
+            return []
+        pattern = _mentions_pattern(sole)
         out = []
         for m in word_matches(pattern, text):
             (who,) = self.index[" ".join(m.group(1).lower().split())]
@@ -71,3 +78,12 @@ class Epithets:
                 if found:
                     return found
         return set()
+
+
+@lru_cache(maxsize=256)
+def _mentions_pattern(sole: tuple[str, ...]) -> re.Pattern[str]:
+    """ "the <epithet>" for any of the epithets ``sole``, built once per set of them (the characters
+    of a fandom's roster that stories name repeat from story to story)."""
+    # In any case after its first letter ("THE DOCTOR"); the first letter outside the flag lets the
+    # regex engine jump to each "t" and "T" (IGNORECASE over the whole pattern tries every position).
+    return re.compile(r"[Tt](?i:he\s+(?:[a-z]+\s+)?(" + trie_pattern(list(sole)) + r")(?![\w'-]))")

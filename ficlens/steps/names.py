@@ -369,21 +369,23 @@ def find_occurrences(doc: Document) -> NameStats:
     body = doc.body_paragraphs()
     stats = NameStats(lower=LowerWordCounts(_lower_case_source(text, doc, body)))
     pattern = phrase_re(skip_stop_words=True)
+    found = stats.occurrences
     for p in body:
         taken = p.start  # the end of the last phrase, when a title took the name after it
         for m in pattern.finditer(text, p.start, p.end):
             if m.start() < taken:
                 continue
-            if _sentence_ends_after_title(text, m):
-                # "the van der Luydens' Duke.  New York took…": the name starts a new sentence.
-                # A function word alone is not matched again: the match with the title stands, dropped all the same.
-                m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
-            elif (title_at := _title_closing(text, m, stop)) is not None:
+            if m.group("hon") is not None:
+                if _sentence_ends_after_title(text, m):
+                    # "the van der Luydens' Duke.  New York took…": the name starts a new sentence. A function
+                    # word alone is not matched again: the match with the title stands, dropped all the same.
+                    m = pattern.match(text, m.start("pre") if m.group("pre") else m.start("name"), p.end) or m
+            elif text.startswith(".", m.end()) and (title_at := _title_closing(text, m, stop)) is not None:
                 m = pattern.match(text, title_at, p.end) or m
                 taken = m.end()
             occ = _occurrence(text, m, p.start, quotes, qstarts, stop, stats)
             if occ is not None:
-                stats.occurrences.append(occ)
+                found.append(occ)
     return stats
 
 

@@ -302,7 +302,7 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
 
 def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
     content = text[piece.start : piece.end]
-    if not any(c.isalpha() for c in content):
+    if not (content[:1].isalpha() or any(c.isalpha() for c in content)):  # mostly a letter first
         return False
     if piece.open_at is None or piece.open_at <= para.start:
         return True
@@ -343,11 +343,13 @@ def _link(doc: Document, pieces: list[_Piece], quotes: list[Quote]) -> None:
 def find_quotes(doc: Document) -> list[Quote]:
     """The quotations of the body paragraphs, in text order (see the module docstring)."""
     body = doc.body_paragraphs()
-    style = detect_style(doc.text, body)
+    text = doc.text
+    style = detect_style(text, body)
     pieces: list[_Piece] = []
     for p in body:
-        found = _scan_dashed(doc.text, p) if style == "dash" else _scan_marked(doc.text, p, style)
-        pieces.extend(x for x in found if _is_speech(doc.text, x, p))
+        found = _scan_dashed(text, p) if style == "dash" else _scan_marked(text, p, style)
+        if found:  # most paragraphs of narration have none
+            pieces.extend(x for x in found if _is_speech(text, x, p))
     quotes = []
     for n, x in enumerate(pieces):
         quotes.append(

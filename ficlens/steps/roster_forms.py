@@ -166,7 +166,8 @@ def roster_mentions(
     elif shouted:
         found = _with_folded(text, matcher, found, lambda w: stats.lower.get(w, 0) > 0, shouted)
     for s, e, cid in matcher.role_holders.reassign(text, found):
-        if not grouping.gender_fits(_title_before(text, s), by_id[cid].gender):
+        gender = by_id[cid].gender  # any title fits a character of no stated gender
+        if gender is not None and not grouping.gender_fits(_title_before(text, s), gender):
             continue  # "Mrs. Harville" is not Captain Harville, listed as "Harville"
         if cid not in entities:
             entities[cid] = Entity(roster=by_id[cid])

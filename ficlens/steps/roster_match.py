@@ -58,6 +58,8 @@ def suffix_pattern() -> str:
 
 def without_suffix(name: str) -> str:
     """``name`` without a hyphenated honorific after it: "Todoroki-kun" is "Todoroki"."""
+    if "-" not in name:
+        return name  # the usual name: no honorific without its hyphen
     m = _suffix_at_end().search(name)
     return name[: m.start()] if m and m.start() > 0 else name
 

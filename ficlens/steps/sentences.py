@@ -54,14 +54,15 @@ def split_sentences(text: str, start: int, end: int, quotes: list[tuple[int, int
 
 def run(doc: Document) -> None:
     sentences: list[Sentence] = []
+    text = doc.text
     quotes = [q.outer for q in doc.quotes]
     qstarts = [q[0] for q in quotes]
     for p in doc.body_paragraphs():
-        if not _BOUNDARY.search(doc.text, p.start, p.end):  # one sentence, the commonest case
-            sentences.append(Sentence(p.start, p.end, paragraph=p.index))
+        if not _BOUNDARY.search(text, p.start, p.end):  # one sentence, the commonest case
+            sentences.append(Sentence(p.start, p.end, p.index))  # (start, end, paragraph)
             continue
         lo = bisect.bisect_left(qstarts, p.start)
         hi = bisect.bisect_left(qstarts, p.end)
-        for s, e in split_sentences(doc.text, p.start, p.end, quotes[lo:hi]):
-            sentences.append(Sentence(s, e, paragraph=p.index))
+        for s, e in split_sentences(text, p.start, p.end, quotes[lo:hi]):
+            sentences.append(Sentence(s, e, p.index))
     doc.sentences = sentences

@@ -139,10 +139,11 @@ def _title_line(text: str) -> bool:
 def _find_headings(layout: _Layout) -> list[int]:
     texts = layout.texts
     bare = sum(1 for t in texts if len(t) <= 6 and headings.parse_heading(t, allow_bare_number=True))
-    for i, t in enumerate(texts):
-        if layout.role[i] != "body" or len(t) > 150:
+    allow_bare_number = bare >= 2
+    for i, (t, role) in enumerate(zip(texts, layout.role)):
+        if role != "body" or len(t) > 150:
             continue
-        h = headings.parse_heading(t, allow_bare_number=bare >= 2)
+        h = headings.parse_heading(t, allow_bare_number=allow_bare_number)
         if h:
             layout.heads[i] = h
     idx = sorted(layout.heads)
@@ -178,12 +179,13 @@ def _find_front_matter(layout: _Layout, chapter_heads: list[int]) -> None:
     first = chapter_heads[0] if chapter_heads else None
     if first is not None:
         pre = [i for i in range(first) if layout.role[i] == "body"]
-        story = sum(len(texts[i]) for i in pre if _note_kind(texts[i], strict=False) is None)
+        note_kinds = {i: _note_kind(texts[i], strict=False) for i in pre}
+        story = sum(len(texts[i]) for i in pre if note_kinds[i] is None)
         prose = story > _PREFACE_STORY_CHARS and sum(1 for i in pre if _is_dialogue(texts[i])) >= 3
         if not prose:
             previous = None
             for i in pre:
-                kind = _note_kind(texts[i], strict=False) or _title_kind(texts, i) or _summary_kind(texts, i)
+                kind = note_kinds[i] or _title_kind(texts, i) or _summary_kind(texts, i)
                 kind = kind or previous or "other"
                 layout.mark(i, "front", kind)
                 previous = kind if kind not in ("title", "header") else None
@@ -299,8 +301,8 @@ def _fill_meta(doc: Document, layout: _Layout) -> None:
     from ficlens.ingest.ffnet import apply_info, parse_info_line
 
     meta = doc.meta
-    for i, role in enumerate(layout.role):
-        if role != "front" or layout.owned[i]:
+    for i, (role, owned) in enumerate(zip(layout.role, layout.owned)):
+        if role != "front" or owned:
             continue
         text = layout.texts[i]
         if layout.kind[i] == "title":
@@ -363,11 +365,10 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
     paras = doc.paragraphs
     front, end = list(doc.front_matter), list(doc.end_matter)  # the format's own blocks, if any
     doc.scene_breaks, doc.chapters = [], []
-    for i, p in enumerate(paras):
-        role = layout.role[i]
+    for i, (p, role, owned) in enumerate(zip(paras, layout.role, layout.owned)):
         p.in_body = role == "body"
         p.chapter = None
-        if layout.owned[i]:
+        if owned:
             continue
         if role == "front":
             front.append(Block(p.start, p.end, kind=layout.kind[i] or "other"))
@@ -383,7 +384,7 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
         starts.insert(0, -1)
     for n, h in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(paras)
-        members = [i for i in body if h < i < stop]
+        members = body[bisect.bisect_right(body, h) : bisect.bisect_left(body, stop)]
         if h == -1:
             start, number, title, heading = paras[members[0]].start, None, None, None
         else:
@@ -406,8 +407,8 @@ def run(doc: Document) -> None:
     stated = _apply_prefilled(layout) if (doc.front_matter or doc.chapters or doc.end_matter) else None
     if _GUTENBERG.search(doc.text):
         _find_license(layout)
-    for i, t in enumerate(layout.texts):
-        if layout.role[i] == "body" and headings.is_scene_break(t):
+    for i, (t, role) in enumerate(zip(layout.texts, layout.role)):
+        if role == "body" and headings.is_scene_break(t):
             layout.mark(i, "break")
     if stated is None:
         chapter_heads = _find_headings(layout)
