@@ -199,7 +199,9 @@ def _description(tokens: list[str]) -> str | None:
     # "said the Grandmother", a hundred times over: written with a capital, a word for anyone is one
     # person's name.
     named_so = head_phrase[-1][0].isupper() and head in EPITHET_NOUNS
-    if (head in GENERIC and not named_so) or head in words("speech_verbs") or head in words("not_names"):
+    # "the hump-backed man": a compound adjective makes an anyone-word one person, as "old" does not.
+    marked = head in _QUALIFIABLE and len(head_phrase) >= 2 and "-" in head_phrase[-2]
+    if (head in GENERIC and not named_so and not marked) or head in words("speech_verbs") or head in words("not_names"):
         return None
     return " ".join(head_phrase)
 

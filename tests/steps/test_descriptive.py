@@ -48,6 +48,13 @@ def test_a_qualified_word_for_anyone_is_one_person():
     assert "the man with the beard" in _names(beard)
 
 
+def test_a_word_for_anyone_marked_by_a_compound_adjective_is_one_person():
+    marked = STORY.replace("the landlady", "the hump-backed man")
+    assert any("hump-backed man" in n.lower() for n in _names(marked))
+    plain = STORY.replace("the landlady", "the old man")
+    assert not any("old man" in n.lower() for n in _names(plain))
+
+
 def test_a_longer_noun_phrase_before_the_verb_is_not_cut_short():
     # "the second old woman said": not a description called "second old".
     old = STORY.replace("the landlady", "the second old woman")
