@@ -76,6 +76,10 @@ def _words(name: str) -> list[str]:
     return [t.strip(".").lower() for t in name.split()]
 
 
+# Words of a label that say nothing of whose chain it is: "the women" shares "the" with "The man".
+_FUNCTION_WORDS = frozenset("the and his her who had been with was were that this one for not".split())
+
+
 _TITLE_GENDER = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "miss": "F", "lady": "F", "madame": "F", "ms": "F"}
 
 
@@ -84,10 +88,10 @@ def _enrich(chars: dict[str, GoldCharacter], chains: list[list[str]]) -> None:
     taken: set[int] = set()
     # Names that are another speaker's label: a chain that holds one (LitBank's "Gregory" in
     # Syme's chain) has it by a coreference error, and the alias would make the two one person.
-    labels = {c.id: {t for t in _words(c.name) if len(t) > 2 and t not in _TITLE_GENDER} for c in chars.values()}
+    labels = {c.id: {t for t in _words(c.name) if len(t) > 2 and t not in _TITLE_GENDER and t not in _FUNCTION_WORDS} for c in chars.values()}
     for c in sorted(chars.values(), key=lambda c: -len(_words(c.name))):
         others = set().union(*(v for k, v in labels.items() if k != c.id)) - labels[c.id]
-        label = {t for t in _words(c.name) if len(t) > 2}
+        label = {t for t in _words(c.name) if len(t) > 2 and t not in _FUNCTION_WORDS}
         # The label's first word after any title ("William" of "William Morel") must be in the chain,
         # when some chain has it: "Morel" alone would match his mother's chain as well.
         given = next((t for t in _words(c.name) if t not in _TITLE_GENDER), None)

@@ -32,3 +32,12 @@ def test_another_speakers_label_in_a_chain_is_no_alias():
     _enrich(chars, chains)
     assert chars["s"].aliases == ["Syme"]
     assert chars["g"].aliases == ["Mr. Lucian Gregory", "Gregory"]
+
+
+def test_a_label_shares_no_chain_by_its_article_alone():
+    # "the soldiers" and "The man" share only "the": that is no reason for the soldiers to be
+    # the man (and to take his name and gender).
+    chars = {"s": GoldCharacter("s", "the soldiers")}
+    chains = [["My cousin", "he", "The man", "John Herncastle", "him"]]
+    _enrich(chars, chains)
+    assert (chars["s"].aliases, chars["s"].gender) == ([], None)
