@@ -48,6 +48,10 @@ _TITLE_CUES = frozenset(
     read marked spelled spelt meaning means mean""".split()
 )
 
+# Words right before an opening mark that make what follows a title, however long ("a" and "the"
+# do not: 'stammered a "No."' is speech).
+_NAMED_BY = re.compile(r"\b(?:entitled|titled|title)\s*$")
+
 _MARKS_RE = {
     "double": re.compile('["\u201c\u201d\u201e\u201f\uff02]'),
     "single": re.compile("['\u2018\u2019\u201a\u201b]"),
@@ -306,6 +310,8 @@ def _is_speech(text: str, piece: _Piece, para: Paragraph) -> bool:
         return False
     if piece.open_at is None or piece.open_at <= para.start:
         return True
+    if _NAMED_BY.search(text, max(para.start, piece.open_at - 12), piece.open_at):
+        return False  # 'a tale entitled "Some Cowpunching I Have Seen."'
     ws = _WORD_RE.findall(content)
     if len(ws) > 4 or content[-1] in ",.!?\u2026\u2014-~":
         return True

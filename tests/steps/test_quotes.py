@@ -87,6 +87,8 @@ def test_quotes_interrupted_quote_is_two_linked_quotes():
         'He hated the word "love" more than anything.',
         'They danced to a song called "Yellow" all night.',
         'It was "fine", apparently.',
+        'He took up the tale, which might have been entitled "Some Cowpunching I Have Seen."',
+        'She began her memoirs under the title "New York Society as I Have Seen It."',
     ],
 )
 def test_quotes_scare_quotes_and_titles_are_not_speech(text):
