@@ -160,6 +160,13 @@ class Salience:
                 continue
             self._raise(m.character, m.start + (_FOCUS_BONUS if self._is_subject(m) else 0))
 
+    def pronoun_subjects_between(self, a: int, b: int) -> list[str]:
+        """The characters narration's subject pronouns in ``[a, b)`` stood for, first taken first
+        (read up to where salience has advanced)."""
+        lo = bisect.bisect_left(self.pronoun_subjects, (a, ""))
+        hi = bisect.bisect_left(self.pronoun_subjects, (b, ""), lo)
+        return list(dict.fromkeys(c for _, c in self.pronoun_subjects[lo:hi]))
+
     def _take_pronoun(self, pos: int, letter: str) -> None:
         who = self._leader.get("M" if letter == "H" else "F")
         if who is not None and self._pronoun_score[who] >= pos - self.window:

@@ -61,6 +61,7 @@ PRONOUN_RANKS = (2.0, 1.0, 0.5)
 EPITHET_SCALE = 0.6
 MENTIONED = 1.2
 BRIDGE = 1.5
+BRIDGE_PRONOUN = 0.45  # the narration between turns follows them as "he" or "she", never naming them
 KIN_RANKS = (4.0, 2.0, 1.0)
 ROLE_TAG = 5.0
 DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter" (who may be Basil)
@@ -376,8 +377,13 @@ def attribute(doc: Document) -> None:
                     turn.bridge = sum(p.end - p.start for p in between)
                     # Whoever the narration just before this line is about is likely in it,
                     # unless it shows them leaving.
-                    for c in dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end)):
+                    named = dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end))
+                    for c in named:
                         turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE
+                    # ... and whom it follows as "she" ("She sent in her name, and … ran up the stairs").
+                    for c in r.salience.pronoun_subjects_between(between[0].start, between[-1].end):
+                        if c not in named:
+                            turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE_PRONOUN
                     turns[-1].exits |= exits(r, between[0].start, between[-1].end, [], None)
             turns.append(turn)
         r.salience.took_turn(turns[-1])

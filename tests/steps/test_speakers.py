@@ -896,3 +896,21 @@ def test_vocatives_read_near_the_name_as_they_would_the_whole_line(pieces):
     finally:
         turn_reader._SIDE = side
     assert near == whole
+
+
+def test_narration_between_turns_that_follows_someone_as_she_brings_her_in():
+    # The paragraph before the line never names Margaret, only follows her as "she".
+    roster = [
+        {"name": "Margaret Schlegel", "aliases": ["Margaret"], "gender": "F"},
+        {"name": "Helen Schlegel", "aliases": ["Helen"], "gender": "F"},
+        {"name": "Tibby Schlegel", "aliases": ["Tibby"], "gender": "M"},
+    ]
+    text = (
+        "Margaret Schlegel had not seen Helen Schlegel all day.\n\n"
+        '"Where is Helen?" asked Margaret.\n\n'
+        '"Out," said Tibby Schlegel.\n\n'
+        "She put on her hat and shawl and went out into the fog. She crossed the street, and she ran "
+        "up the stairs of the flats till she reached the second floor. There she knocked.\n\n"
+        '"I have made the most dreadful blunder. I am so sorry."\n\n'
+    )
+    assert speakers(text, characters=roster)[-1][1] == "Margaret Schlegel"
