@@ -257,7 +257,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             continue
         if tag.kind == "role":
             # "said the duchess": the roster's one character with that word in a name, if any.
-            who = r.role_owner(r.text[tag.start : tag.end], tag.start, para.start, turn.vocatives)
+            who = r.role_owner(r.text[tag.start : tag.end], turn.vocatives)
             if who:
                 ev[who] = ev.get(who, 0.0) + ROLE_TAG
                 turn.cue = turn.cue or "tag_epithet"

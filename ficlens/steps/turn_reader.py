@@ -28,6 +28,7 @@ _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Messrs|Capt|Col|Gen|Rev|
 _SENTENCE_START = re.compile(r"(?:^|[.!?;][\"'\u201d\u2019)]*\s+)")
 _DESCRIPTION = re.compile(r"(?:The|A|An)\s")  # a roster entry named "The Painter"
 _SIDE = 80  # characters of a line read on each side of a name for the vocative rule
+_ROLE_VIEW = 8  # the characters most in focus, among whom a role word two bear finds its one
 _ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:honou?r|grace|majesty|lordship|ladyship))\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
@@ -70,16 +71,16 @@ class Reader:
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
 
-    def role_owner(self, phrase: str, pos: int | None = None, para_start: int = 0, exclude: set[str] = frozenset()) -> str | None:
-        """The roster character a role word ("the duchess") stands for: its only bearer, or, given
-        the tag's position, the one of its bearers in focus there."""
+    def role_owner(self, phrase: str, not_them: set[str] | None = None) -> str | None:
+        """The roster character a role word ("the duchess") stands for: its only bearer; or, when
+        ``not_them`` is given, of several bearers the one most in focus who is not among them."""
         head = phrase.split()[-1].lower()
         owners = self.roles.get(head, set())
         if len(owners) == 1:
             return next(iter(owners))
-        if not owners or pos is None:
+        if not owners or not_them is None:
             return None
-        return next((c for c in self.salience.ranked(8) if c in owners and c not in exclude), None)
+        return next((c for c in self.salience.ranked(_ROLE_VIEW) if c in owners and c not in not_them), None)
 
     def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
         """The one of a roster epithet's holders meant here: the only one, or the one in focus."""
