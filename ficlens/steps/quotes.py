@@ -266,8 +266,11 @@ _COMMA_TAG_RE = re.compile(
 _NOT_MANNER = re.compile(r"\s*(?:that|it|you|so|this|what|nothing|something|yes|no|he|she|I|we|they)\b")
 
 
-def _comma_tag(seg: str, pos: int) -> re.Match | None:
+def _comma_tag(seg: str, pos: int, limit: int) -> re.Match | None:
+    """The first comma tag that starts in ``seg[pos:limit]``."""
     for m in _COMMA_TAG_RE.finditer(seg, pos):
+        if m.start() >= limit:
+            return None
         verb = m.group("verb") or m.group("inverted")
         if verb in words("speech_verbs") and not _NOT_MANNER.match(m.group("rest")):
             return m
@@ -284,8 +287,9 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
     pos = 2 if seg.startswith("--") else 1
     while pos < len(seg):
         m = _DASH_TAG_RE.search(seg, pos)
-        c = _comma_tag(seg, pos) if "," in seg[pos : m.start() if m else len(seg)] else None
-        if c and (not m or c.start() < m.start()):
+        dash_at = m.start() if m else len(seg)
+        c = _comma_tag(seg, pos, dash_at) if "," in seg[pos:dash_at] else None
+        if c:
             start, stop = _trim(seg, pos, c.start() + 1)
             if stop > start:
                 pieces.append(_Piece(p.start + pos - 1, None, p.start + start, p.start + stop, p.index))
