@@ -207,6 +207,21 @@ def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: s
     return who, len(holders) == 1
 
 
+def _cleft(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> str | None:
+    """Who a cleft names as the speaker: in the paragraph's narration, or opening the next
+    paragraph when that is all narration ("It was Marilla who spoke")."""
+    para = doc.paragraphs[pidx]
+    bounds = [para.start, *(x for q in quotes for x in q.outer), para.end]
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        who = r.cleft_speaker(a, b) if b > a else None
+        if who:
+            return who
+    following = doc.paragraphs[pidx + 1] if pidx + 1 < len(doc.paragraphs) else None
+    if following is None or not following.in_body or pidx + 1 in quoted:
+        return None
+    return r.cleft_speaker(following.start, following.end, opening=True)
+
+
 def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> Turn:
     """A turn and the evidence its own paragraph gives about its speaker."""
     para = doc.paragraphs[pidx]
@@ -299,6 +314,14 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         if turn.gender_hint is None and tag.gender in ("M", "F"):
             turn.gender_hint = tag.gender
         turn.cue = turn.cue or ("tag_epithet" if epithet else "tag_pronoun" if tag.strong else "beat_pronoun")
+    if not any(q.rule == "tag_name" for q in quotes):
+        who = _cleft(r, doc, pidx, quotes, quoted)
+        if who:
+            # "It was Marilla who spoke": as good as "said Marilla".
+            for q in quotes:
+                q.speaker, q.rule, q.type = who, "tag_name", "explicit"
+            ev[who] = ev.get(who, 0.0) + NAME_TAG
+            turn.cue = "tag_name"
     if not turn.cue:
         found = r.beats(para.start, para.end, quotes)
         for who, weight in found:

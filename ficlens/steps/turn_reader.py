@@ -33,6 +33,12 @@ _ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
 _OPENER = re.compile(r"(?:Then|Now|Suddenly|Presently|At last|At length|Still|So|But|And|Yet|Again|Here|Instead),?\s+")
+# A cleft that names who spoke a line: "It was Marilla who spoke", "it was Sam that answered".
+_CLEFT = re.compile(r"[Ii]t was\s+")
+_CLEFT_VERB = re.compile(
+    r"\s+(?:who|that)\s+(?:first\s+|finally\s+|eventually\s+)?"
+    r"(?:spoke|said|asked|answered|replied|broke|called|cried|exclaimed|interrupted|whispered|shouted|added|began|went on|continued)\b"
+)
 _SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
 _EMPHASIS = "*_~"  # marks of emphasis in plain text: "*Dean*, stop", "Stop, **Dean**!"
@@ -166,6 +172,25 @@ class Reader:
             own = introduced and self.text[m.end : m.end + 1] != "'"  # not "I'm Carl's brother"
             (selves if own else about).add(m.character)
         return about, selves
+
+    def cleft_speaker(self, start: int, end: int, opening: bool = False) -> str | None:
+        """The character a cleft in narration ``[start, end)`` names as the one who spoke ("It
+        was Marilla who spoke, alarm in every jerky word."); with ``opening``, only a cleft
+        that opens the span counts."""
+        if opening:
+            while start < end and self.text[start] in " \t\n*_":
+                start += 1
+            found = [m] if (m := _CLEFT.match(self.text, start, end)) else []
+        else:
+            found = word_matches(_CLEFT, self.text, start, end)
+        for m in found:
+            who = self.char_at.get(m.end())
+            if who is None:
+                continue
+            k = bisect.bisect_left(self.n_starts, m.end())
+            if _CLEFT_VERB.match(self.text, self.names[k].end, end):
+                return who
+        return None
 
     def looked_at(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
         """The character the paragraph's narration shows the speaker turning to or looking at."""

@@ -914,3 +914,34 @@ def test_narration_between_turns_that_follows_someone_as_she_brings_her_in():
         '"I have made the most dreadful blunder. I am so sorry."\n\n'
     )
     assert speakers(text, characters=roster)[-1][1] == "Margaret Schlegel"
+
+
+_CUTHBERTS = [
+    {"name": "Marilla Cuthbert", "aliases": ["Marilla"], "gender": "F"},
+    {"name": "Anne Shirley", "aliases": ["Anne"], "gender": "F"},
+    {"name": "Matthew Cuthbert", "aliases": ["Matthew"], "gender": "M"},
+]
+
+
+def test_a_cleft_names_the_speaker():
+    # "It was Marilla who spoke" opening the next paragraph, or in the line's own paragraph.
+    text = (
+        'Marilla Cuthbert and Anne Shirley came in with Matthew Cuthbert.\n\n'
+        '"Matthew, are you sick?"\n\n'
+        "It was Marilla who spoke, alarm in every jerky word.\n\n"
+        '"I\'m fine," he said.\n\n'
+        'It was Anne who answered first. "He looks pale."'
+    )
+    got = speakers(text, characters=_CUTHBERTS)
+    assert got[0][1:] == ("Marilla Cuthbert", "explicit")
+    assert got[2][1:] == ("Anne Shirley", "explicit")
+
+
+def test_a_cleft_without_a_speech_verb_names_no_speaker():
+    text = (
+        "Marilla Cuthbert and Anne Shirley came in.\n\n"
+        '"Where are the keys?"\n\n'
+        "It was Anne who had them, though nobody knew.\n\n"
+        '"Nobody knows," said Marilla.'
+    )
+    assert speakers(text, characters=_CUTHBERTS)[0][2] != "explicit"
