@@ -210,6 +210,8 @@ def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: s
 def _cleft(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> str | None:
     """Who a cleft names as the speaker: in the paragraph's narration, or opening the next
     paragraph when that is all narration ("It was Marilla who spoke")."""
+    if not r.clefts():
+        return None
     para = doc.paragraphs[pidx]
     bounds = [para.start, *(x for q in quotes for x in q.outer), para.end]
     for a, b in zip(bounds[::2], bounds[1::2]):

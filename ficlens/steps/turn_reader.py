@@ -76,6 +76,7 @@ class Reader:
         self.roles = _role_index(doc)
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
+        self._clefts: list[tuple[int, str]] | None = None
 
     def role_owner(self, phrase: str, not_them: set[str] | None = None) -> str | None:
         """The roster character a role word ("the duchess") stands for: its only bearer; or, when
@@ -177,20 +178,29 @@ class Reader:
         """The character a cleft in narration ``[start, end)`` names as the one who spoke ("It
         was Marilla who spoke, alarm in every jerky word."); with ``opening``, only a cleft
         that opens the span counts."""
-        if opening:
-            while start < end and self.text[start] in " \t\n*_":
-                start += 1
-            found = [m] if (m := _CLEFT.match(self.text, start, end)) else []
-        else:
-            found = word_matches(_CLEFT, self.text, start, end)
-        for m in found:
+        found = self.clefts()
+        k = bisect.bisect_left(found, (start, ""))
+        if k == len(found) or found[k][0] >= end:
+            return None
+        at, who = found[k]
+        if opening and self.text[start:at].strip(" \t\n*_"):
+            return None
+        return who
+
+    def clefts(self) -> list[tuple[int, str]]:
+        """(position, character) of every cleft naming a speaker, found in one pass over the text."""
+        if self._clefts is not None:
+            return self._clefts
+        out = []
+        for m in word_matches(_CLEFT, self.text):
             who = self.char_at.get(m.end())
             if who is None:
                 continue
             k = bisect.bisect_left(self.n_starts, m.end())
-            if _CLEFT_VERB.match(self.text, self.names[k].end, end):
-                return who
-        return None
+            if _CLEFT_VERB.match(self.text, self.names[k].end):
+                out.append((m.start(), who))
+        self._clefts = out
+        return out
 
     def looked_at(self, para_start: int, para_end: int, quotes: list[Quote]) -> str | None:
         """The character the paragraph's narration shows the speaker turning to or looking at."""
