@@ -29,9 +29,10 @@ _CAP = rf"[{_UPPER}](?:[{_LOWER}]+|[{_UPPER}](?=[{_LOWER}]))*(?:'[{_UPPER}]?[{_L
 _PARTICLES = "van|von|de|du|di|da|del|della|der|den|le|la|bin|al|ibn|o'"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # words of a name may wrap onto the next line
 _MORE_NAME = rf"{_GAP}(?:(?:{_PARTICLES}){_GAP})?{_CAP}"  # the next word of a name phrase
+_INITIALS = rf"(?:{_GAP}[{_UPPER}]\.)*"  # middle initials before it: "Julius P. Hersheimmer", "George R. R. Martin"
 # "{lone}" is empty, or a lookahead that refuses a phrase without a title that would be one word.
 _PHRASE_RE = re.compile(
-    rf"(?<![^\W_])(?<![^\W_]-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
+    rf"(?<![^\W_])(?<![^\W_]-)(?<!\w')(?:(?P<hon>{{hons}})\.?\s+(?P<pre>(?:(?:{_PARTICLES}){_GAP}){{0,2}})|{{lone}})(?P<name>{_CAP}(?:{_INITIALS}{_MORE_NAME})*)(?P<poss>'s?(?![a-z]))?"
 )
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z]*(?:'[a-z]+)?(?!\w)")  # not "ted" of "ted_lasso"

@@ -62,6 +62,20 @@ def test_a_full_name_with_a_middle_name_stays_whole():
     assert "Sir William Walter Elliot" in _names(text)
 
 
+def test_a_middle_initial_belongs_to_the_name():
+    assert _phrases("Julius P. Hersheimmer came in. George R. R. Martin wrote.") == ["Julius P. Hersheimmer", "George R. R. Martin"]
+    # the one person under every form, not a "Julius P" and a "Julius" apart
+    text = (
+        'Julius P. Hersheimmer came in. "Hello," said Julius.\n\n'
+        '"You again," Tommy said. Julius grinned.\n\n'
+        '"Julius P. Hersheimmer, at your service," said Julius.'
+    )
+    people = ficlens.analyze(text).to_dict()["characters"]
+    julius = [c for c in people if "Julius" in [c["name"], *c["aliases"]]]
+    assert len(julius) == 1 and julius[0]["name"] == "Julius P. Hersheimmer"
+    assert not any(c["name"] == "Julius P" for c in people)
+
+
 def test_families_in_the_plural_with_a_title_are_not_people():
     text = (
         'Miss Bertram came in. "Hello," said Miss Bertram. Miss Bertram sat.\n\n'
