@@ -171,10 +171,11 @@ def _lead(letters: str) -> str | None:
 
 def _noun_phrase(tokens: list[str]) -> list[str]:
     """The words of a description up to the first that ends it: "parlourmaid" of "parlourmaid to",
-    "white waistcoat"; a capitalised word after a lowercase one starts something else."""
+    "white waistcoat"; a capitalised word after a lowercase one starts something else, unless it
+    names a people ("the young American")."""
     out: list[str] = []
     for tok in tokens[:3]:
-        if _ends_phrase(tok) or (out and out[-1].islower() and tok[0].isupper()):
+        if _ends_phrase(tok) or (out and out[-1].islower() and tok[0].isupper() and tok.lower() not in words("demonyms")):
             break
         out.append(tok)
     return out

@@ -149,3 +149,15 @@ def test_a_title_used_as_a_description_takes_the_titled_name_it_follows():
     chars = ficlens.analyze(text).to_dict()["characters"]
     duchess = [c for c in chars if "duchess" in c["name"].lower()]
     assert len(duchess) == 1 and "Duchess of Harley" in [duchess[0]["name"], *duchess[0]["aliases"]]
+
+
+def test_a_people_after_an_adjective_belongs_to_the_description():
+    # "the young American", twice: not a person called "the young".
+    text = (
+        "Tommy Beresford met Julius in the hall.\n\n"
+        '"We\'d better ask," continued the young American.\n\n"Ask whom?" said Tommy.\n\n'
+        '"The porter," returned the young American with emphasis.\n\n"Right."\n\n'
+    )
+    assert not any(n.lower() in ("the young", "young") for n in _names(text))
+    frenchman = text.replace("American", "Frenchman")
+    assert "the young Frenchman" in _names(frenchman)
