@@ -42,6 +42,16 @@ def test_greetings_and_old_interjections_are_not_name_phrases():
     assert "Good-bye" not in phrases and "Hullo" not in phrases
 
 
+def test_foreign_exclamations_are_not_people():
+    text = (
+        "Anna Lee sat with Pierre Dubois.\n\n"
+        '"Mon Dieu!" said Pierre. "Mon Dieu, it is late."\n\n'
+        '"Himmel!" cried Anna. "Mon Dieu," she said again.\n\n'
+        '"Ach, Himmel," said Pierre.'
+    )
+    assert _names(text) == {"Pierre Dubois", "Pierre", "Anna Lee", "Anna"}
+
+
 def test_two_names_written_one_after_the_other_are_two_people():
     text = (
         'Mrs. Allan came in. "Good day," said Mrs. Allan. Mrs. Allan smiled.\n\n'
