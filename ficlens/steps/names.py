@@ -43,7 +43,10 @@ _TOKEN_RE = re.compile(r"\S+")
 _NAMING = frozenset("called calls call calling named names name naming".split())
 # Words before the title of a book ("read Udolpho", "a copy of Camilla"); "of" is read as the word before it.
 _READING = frozenset("read reads reading reread re-read".split())
+_DETERMINERS = frozenset("his her my their our your the a".split())
 _READING_OF = re.compile(r"\b(?:readers?|reading|cop(?:y|ies)|volumes?|author|chapter|pages)[ \t\n]+of[ \t\n]+$")
+# "read his Bible", "reading the Times": a determiner between the reading and the title.
+_READING_THE = re.compile(r"\b(?:read|reads|reading|reread|re-read)[ \t\n]+(?:his|her|my|their|our|your|the|a)[ \t\n]+$")
 # The verb before "to"/"at" that precedes a name: "said to Carl", "smiled at Gino".
 _TURNED_TO_RE = re.compile(r"([A-Za-z]+)[ \t\n]+(?:to|at)[ \t\n]+$")
 
@@ -449,7 +452,13 @@ def add_cues(doc: Document, stats: NameStats) -> None:
         occ.addressed = _addressed(text, occ.start, p.start, prev, speech)
         occ.place = (prev in preps and not possessive and not occ.addressed) or nxt in place_words
         occ.article = prev in ("the", "a", "an") and occ.honorific is None
-        occ.read = not possessive and (prev in _READING or (prev == "of" and _reads_of(text, occ.start, p.start)))
+        occ.read = not possessive and (
+            prev in _READING
+            or (prev == "of" and _reads_of(text, occ.start, p.start))
+            or (prev in _DETERMINERS and _READING_THE.search(text, max(p.start, occ.start - 30), occ.start) is not None)
+        )
+        if occ.read:
+            occ.speech = False  # "read his Bible, said his prayers": a book does not say them
         occ.titled = occ.honorific is not None and occ.honorific not in ("st", "saint")
         if occ.in_quote:
             occ.vocative = _is_vocative(text, occ, quotes, qstarts)

@@ -52,6 +52,15 @@ def test_foreign_exclamations_are_not_people():
     assert _names(text) == {"Pierre Dubois", "Pierre", "Anna Lee", "Anna"}
 
 
+def test_a_book_read_is_not_a_person():
+    # "read his Bible, said his prayers": neither the determiner nor the "said" after it make one.
+    text = (
+        "Tom Hart was a just man. He read his Bible, said his prayers, and slept.\n\n"
+        '"Amen," he said.\n\n"Good night," said Tom. He was reading the Chronicle again.'
+    )
+    assert _names(text) == {"Tom Hart", "Tom"}
+
+
 def test_two_names_written_one_after_the_other_are_two_people():
     text = (
         'Mrs. Allan came in. "Good day," said Mrs. Allan. Mrs. Allan smiled.\n\n'
