@@ -32,7 +32,7 @@ GENERIC = frozenset(
     reply answer question words word end father mother papa mama mamma husband wife brother sister
     son daughter aunt uncle cousin grandmother grandfather friend partner""".split()
 )
-_NOUN = r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_NOUN = r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+){0,2}"  # "sea-cook", "aide-de-camp"
 # Words that end a description rather than belong to it: "said the parlourmaid to Leonard".
 _ENDS = frozenset(
     """the a an to and but or nor in on at with of for from as after before then again who whom which that when

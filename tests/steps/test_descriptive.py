@@ -161,3 +161,12 @@ def test_a_people_after_an_adjective_belongs_to_the_description():
     assert not any(n.lower() in ("the young", "young") for n in _names(text))
     frenchman = text.replace("American", "Frenchman")
     assert "the young Frenchman" in _names(frenchman)
+
+
+def test_a_description_of_three_hyphenated_words_stays_whole():
+    text = (
+        "Anna Lee met the aide-de-camp at the door.\n\n"
+        '"By Jove!" said the aide-de-camp. "You came."\n\n"Of course," said Anna.\n\n'
+        '"Jove, what a night," the aide-de-camp said.'
+    )
+    assert sorted(_names(text)) == ["Anna Lee", "the aide-de-camp"]
