@@ -61,6 +61,15 @@ def test_a_book_read_is_not_a_person():
     assert _names(text) == {"Tom Hart", "Tom"}
 
 
+def test_archaic_words_and_nature_opening_a_sentence_are_not_people():
+    text = (
+        "Anna Lee stood by the window. Thereat she laughed.\n\n"
+        '"Thee and thy notions," said Anna. Thereat Nature smiled on the Earth.\n\n'
+        '"Thou art kind," Anna said. Thereat the rain stopped.'
+    )
+    assert _names(text) == {"Anna Lee", "Anna"}
+
+
 def test_two_names_written_one_after_the_other_are_two_people():
     text = (
         'Mrs. Allan came in. "Good day," said Mrs. Allan. Mrs. Allan smiled.\n\n'
