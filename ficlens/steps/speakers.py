@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import chat_people, confidence, conversation, narrator, tags_speech, voices
+from ficlens.steps import addressing, chat_people, confidence, conversation, narrator, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -68,45 +68,6 @@ DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
 NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
-
-
-# A title said to the listener opens the line or follows a comma: "Yes, sir." / "Mamma, ...".
-# "(?:^|,\s*)" + title is matched at the line's start, then searched for from each comma, which
-# the regex engine jumps to (with the leading group it tried the pattern at every position).
-_ADDRESS_M = r"(?:sir|mister|my lord|my boy|young man|old man|old chap|my good man|son|sonny|lad|papa|father|dad|daddy|pa|uncle|brother|bro|dude)[,.!?]"
-_ADDRESS_F = r"(?:madam|madame|ma'am|my lady|miss|young lady|my girl|lass|missus|mama|mamma|mother|mom|mum|mommy|mummy|aunt|auntie|sister)[,.!?]"
-_ADDRESS_M_AT, _ADDRESS_M_AFTER = re.compile(_ADDRESS_M, re.I), re.compile(r",\s*" + _ADDRESS_M, re.I)
-_ADDRESS_F_AT, _ADDRESS_F_AFTER = re.compile(_ADDRESS_F, re.I), re.compile(r",\s*" + _ADDRESS_F, re.I)
-
-
-def _address_gender(text: str, start: int, end: int) -> str | None:
-    """The gender of the listener when the line ``text[start:end]`` calls them by a title."""
-    m = _ADDRESS_M_AT.match(text, start, end) or _ADDRESS_M_AFTER.search(text, start, end)
-    f = _ADDRESS_F_AT.match(text, start, end) or _ADDRESS_F_AFTER.search(text, start, end)
-    if m and not f:
-        return "M"
-    if f and not m:
-        return "F"
-    return None
-
-
-# "(?:^|[,!?.;]\s*)" + _PARENT, split as the titles are; the leftmost match is the one at the line's start, if any.
-_PARENT = r"(?:(?:my|dear|dearest|oh)\s+)*(papa|father|mamma|mama|mother)\s*[,.!?;]"
-_PARENT_AT, _PARENT_AFTER = re.compile(_PARENT, re.I), re.compile(r"[,!?.;]\s*" + _PARENT, re.I)
-
-
-def _parent_addressed(r: Reader, q: Quote) -> set[str]:
-    """ "I cannot agree with you, papa": the one in focus who is someone's titled parent of
-    that gender (Mr. Woodhouse), or no one."""
-    m = _PARENT_AT.match(r.text, q.start, q.end) or _PARENT_AFTER.search(r.text, q.start, q.end)
-    if not m:
-        return set()
-    gender = "M" if m.group(1).lower() in ("papa", "father") else "F"
-    parents = r.families.parents(gender)
-    for c in r.salience.ranked(6):
-        if c in parents:
-            return {c}
-    return set()
 
 
 def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, quoted: dict[int, list[Quote]]) -> tags_speech.Tag | None:
@@ -230,12 +191,12 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
     turn = Turn(pidx, quotes)
     for q in quotes:
         turn.vocatives.update(r.vocatives(q))
-        turn.vocatives.update(_parent_addressed(r, q))
+        turn.vocatives.update(addressing.parent_addressed(r, q))
         about, selves = r.named_in(q)
         turn.named |= about
         for c in sorted(selves):
             turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
-        turn.addressee_gender = turn.addressee_gender or _address_gender(r.text, q.start, q.end)
+        turn.addressee_gender = turn.addressee_gender or addressing.title_gender(r.text, q.start, q.end)
     turn.named -= turn.vocatives
     ev = turn.evidence
     for i, q in enumerate(quotes):
