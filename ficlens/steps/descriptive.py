@@ -3,8 +3,8 @@
 Many people in a story are never named: the Mock Turtle, the landlady, the
 General, the policeman who keeps turning up. A description that is the
 subject of speech tags again and again stands for one person. `find` collects
-descriptions seen as tag subjects at least `_MIN_TAGS` times and every place the
-story uses them. Generic words that point to different people at different
+descriptions seen as tag subjects at least `_MIN_TAGS` times, or once and used
+`_MIN_USES_ONE_TAG` times in all, and every place the story uses them. Generic words that point to different people at different
 times ("the man", "the girl", "the stranger") are left to the epithet resolver.
 """
 
@@ -23,6 +23,8 @@ from ficlens.steps.roster_match import trie_pattern
 from ficlens.steps.tags_speech import EPITHET_NOUNS
 
 _MIN_TAGS = 2
+# ... or one tag and this many uses: "the landlady" the story keeps coming back to is someone.
+_MIN_USES_ONE_TAG = 6
 # Words for anyone (and kin, which `kinship` reads): never one person's name. Roles such as
 # "the landlady" or "the doctor" usually are, within one story.
 GENERIC = frozenset(
@@ -108,13 +110,12 @@ def find(doc: Document, quotes: list[tuple[int, int]]) -> list[Description]:
     found = []
     articles: _Articles | None = None
     for key, n in counts.items():
-        if n < _MIN_TAGS:
-            continue
         phrase = spelled[key].most_common(1)[0][0]
         d = Description(phrase, tags=n)
         articles = articles or _Articles(text, doc.body_paragraphs())
         d.spans = articles.uses(phrase)
-        found.append(d)
+        if n >= _MIN_TAGS or len(d.spans) >= _MIN_USES_ONE_TAG:
+            found.append(d)
     return found
 
 
