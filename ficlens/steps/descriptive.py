@@ -4,8 +4,9 @@ Many people in a story are never named: the Mock Turtle, the landlady, the
 General, the policeman who keeps turning up. A description that is the
 subject of speech tags again and again stands for one person. `find` collects
 descriptions seen as tag subjects at least `_MIN_TAGS` times, or once and used
-`_MIN_USES_ONE_TAG` times in all, and every place the story uses them. Generic words that point to different people at different
-times ("the man", "the girl", "the stranger") are left to the epithet resolver.
+`_MIN_USES_ONE_TAG` times in all, and every place the story uses them. Generic
+words that point to different people at different times ("the man", "the girl",
+"the stranger") are left to the epithet resolver.
 """
 
 from __future__ import annotations

@@ -46,7 +46,9 @@ _READING = frozenset("read reads reading reread re-read".split())
 _DETERMINERS = frozenset("his her my their our your the a".split())
 _READING_OF = re.compile(r"\b(?:readers?|reading|cop(?:y|ies)|volumes?|author|chapter|pages)[ \t\n]+of[ \t\n]+$")
 # "read his Bible", "reading the Times": a determiner between the reading and the title.
-_READING_THE = re.compile(r"\b(?:read|reads|reading|reread|re-read)[ \t\n]+(?:his|her|my|their|our|your|the|a)[ \t\n]+$")
+_READING_THE = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, sorted(_READING)))})[ \t\n]+(?:{'|'.join(sorted(_DETERMINERS))})[ \t\n]+$"
+)
 # The verb before "to"/"at" that precedes a name: "said to Carl", "smiled at Gino".
 _TURNED_TO_RE = re.compile(r"([A-Za-z]+)[ \t\n]+(?:to|at)[ \t\n]+$")
 
