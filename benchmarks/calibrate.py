@@ -6,7 +6,10 @@ Usage:
 A quote whose tag names its speaker gets that rule's accuracy. Every other quote
 gets its decoder posterior mapped through a monotone curve: posteriors are
 grouped in bins, each bin's accuracy measured, and the bins made non-decreasing
-by pooling adjacent violators (isotonic regression). Both corpora and both
+by pooling adjacent violators (isotonic regression). A rule that decided at least
+MIN_RULE_LINES lines (both corpora and settings together) gets a curve of its own
+("same_paragraph" lines are right more often than "conversation" lines of the same
+posterior); the rest share the curve fitted on all decoded lines. Both corpora and both
 settings (with the gold character list as roster, and with characters
 discovered) are pooled, each corpus weighted equally. LitBank is CC BY 4.0
 (Bamman et al.); benchmarks/fanfic-gold was written by the ficlens team.
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +41,7 @@ from ficlens.steps import confidence
 BINS = 10
 NAMED_RULES = ("script", "text_message")  # explicit by their form: a name before the line
 MIN_MEASURED = 50
+MIN_RULE_LINES = 300
 
 
 def isotonic(points: list[tuple[float, float, int]]) -> list[list[float]]:
@@ -55,6 +60,20 @@ def isotonic(points: list[tuple[float, float, int]]) -> list[list[float]]:
     return [[round(x, 4), round(y, 4)] for x, y, _ in blocks]
 
 
+def fit_curve(decisions: list[tuple[float, int, float]]) -> list[list[float]]:
+    """The calibration curve of (posterior, correct, weight) decisions: accuracy by bins of
+    posterior, made non-decreasing, and held flat out to 0 and 1."""
+    points = []
+    for b in range(BINS):
+        lo, hi = b / BINS, (b + 1) / BINS
+        inside = [(p, c, w) for p, c, w in decisions if lo <= p < hi or (b == BINS - 1 and p == 1.0)]
+        if inside:
+            weight = sum(w for _, _, w in inside)
+            points.append((sum(p * w for p, _, w in inside) / weight, sum(c * w for _, c, w in inside) / weight, weight))
+    curve = isotonic(points)
+    return [[0.0, curve[0][1]], *curve, [1.0, curve[-1][1]]]
+
+
 def _mean(weighted: list[tuple[float, float]]) -> float:
     """The weighted mean of (value, weight) pairs."""
     return sum(c * w for c, w in weighted) / sum(w for _, w in weighted)
@@ -70,7 +89,7 @@ def main() -> int:
     confidence._curve.cache_clear()
     confidence._data.cache_clear()
     original = confidence._data
-    confidence._data = lambda: {**original(), "posterior_curve": [[0.0, 0.0], [1.0, 1.0]]}  # type: ignore[assignment]
+    confidence._data = lambda: {**original(), "posterior_curve": [[0.0, 0.0], [1.0, 1.0]], "rule_curves": {}}  # type: ignore[assignment]
     lit = [d for r in results(list(read_litbank(args.litbank)), workers=1) for d in r.decisions]
     fan = [d for r in results(list(read_fanfic(args.fanfic)), workers=1) for d in r.decisions]
     # Each corpus counts equally, whatever its size: each decision weighs one over its corpus's
@@ -79,15 +98,12 @@ def main() -> int:
     decisions = [(*d, 1 / len(lit)) for d in lit] + [(*d, 1 / len(fan)) for d in fan]
     tag = [(c, w) for rule, _, c, w in decisions if rule == "tag_name"]
     named = {r: [(c, w) for rule, _, c, w in decisions if rule == r] for r in NAMED_RULES}
-    rest = [(p, c, w) for rule, p, c, w in decisions if rule != "tag_name" and rule not in NAMED_RULES]
-    points = []
-    for b in range(BINS):
-        lo, hi = b / BINS, (b + 1) / BINS
-        inside = [(p, c, w) for p, c, w in rest if lo <= p < hi or (b == BINS - 1 and p == 1.0)]
-        if inside:
-            weight = sum(w for _, _, w in inside)
-            points.append((sum(p * w for p, _, w in inside) / weight, sum(c * w for _, c, w in inside) / weight, weight))
-    curve = isotonic(points)
+    decoded = [(rule, p, c, w) for rule, p, c, w in decisions if rule != "tag_name" and rule not in NAMED_RULES]
+    curve = fit_curve([(p, c, w) for _, p, c, w in decoded])
+    lines = Counter(rule for rule, *_ in decoded)
+    rule_curves = {
+        r: fit_curve([(p, c, w) for rule, p, c, w in decoded if rule == r]) for r in sorted(lines) if lines[r] >= MIN_RULE_LINES
+    }
     overall = _mean([(c, w) for _, _, c, w in decisions])
     tag_accuracy = round(_mean(tag), 4)
     # A rule measured on few lines (the chat rules on one chapter) gets the rule of succession,
@@ -97,10 +113,11 @@ def main() -> int:
         for r, cs in named.items()
     }
     table = {
-        "source": "LitBank quotations (CC BY 4.0) and benchmarks/fanfic-gold, both settings, corpora weighted equally; written by benchmarks/calibrate.py",
+        "source": "LitBank quotations (CC BY 4.0) and benchmarks/fanfic-gold, both settings, corpora weighted equally; a curve per rule measured on 300 lines or more; written by benchmarks/calibrate.py",
         "quotes": {"litbank": len(lit), "fanfic": len(fan)},
         "accuracy": {"_overall": round(overall, 4), "tag_name": tag_accuracy, **named_accuracy},
-        "posterior_curve": [[0.0, curve[0][1]], *curve, [1.0, curve[-1][1]]],
+        "posterior_curve": curve,
+        "rule_curves": rule_curves,
     }
     Path(args.out).write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(table, indent=1))

@@ -4,8 +4,11 @@ A quote whose tag names its speaker gets the measured accuracy of that rule. Any
 other quote was decided by the conversation decoder, which gives the posterior
 probability of its speaker; that probability is mapped through a calibration
 curve (measured accuracy against posterior, by bins) so that of the quotes given
-0.8, about 80% are right. Both are written to ``ficlens/data/confidence.json``
-by ``benchmarks/calibrate.py`` from LitBank's annotated quotations (CC BY 4.0);
+0.8, about 80% are right. A rule measured on enough lines has a curve of its own
+(a line in the same paragraph as a named one is right more often than an untagged
+line at the same posterior); the others share the curve of all decoded lines.
+All are written to ``ficlens/data/confidence.json`` by ``benchmarks/calibrate.py``
+from LitBank's annotated quotations (CC BY 4.0) and the team's fan fiction;
 ``ficlens eval`` reports the calibration on other corpora (docs/benchmarks.md).
 """
 
@@ -33,14 +36,17 @@ def for_rule(rule: str) -> float:
 
 
 @cache
-def _curve() -> tuple[list[float], list[float]]:
-    points = sorted(_data().get("posterior_curve", [[0.0, 0.0], [1.0, 1.0]]))
+def _curve(rule: str | None = None) -> tuple[list[float], list[float]]:
+    """The calibration curve of ``rule``, or of all decoded lines when it has none of its own."""
+    data = _data()
+    points = data.get("rule_curves", {}).get(rule) if rule else None
+    points = sorted(points or data.get("posterior_curve", [[0.0, 0.0], [1.0, 1.0]]))
     return [p[0] for p in points], [p[1] for p in points]
 
 
 def calibrate(rule: str, posterior: float) -> float:
-    """Confidence of a decoded quote: its posterior through the calibration curve."""
-    xs, ys = _curve()
+    """Confidence of a decoded quote: its posterior through its rule's calibration curve."""
+    xs, ys = _curve(rule)
     if posterior <= xs[0]:
         return round(ys[0], 3)
     if posterior >= xs[-1]:
