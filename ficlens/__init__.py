@@ -70,6 +70,7 @@ def analyze_document(doc: Document, characters: object = None, fandom: str | Non
         doc.meta.fandoms = doc.meta.fandoms or [found.name]
         if doc.roster is None:
             doc.roster = list(found.characters)
+            doc.roster_from_fandom = True
     pipeline.run(doc)
     return Analysis(doc)
 

@@ -196,6 +196,8 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     roster: list[Character] | None = None
+    # The roster is a bundled fandom's: it names the canon's people, not the story's whole cast.
+    roster_from_fandom: bool = False
     chat: list[ChatLine] = field(default_factory=list)
     fandom_hint: str | None = None
     timings: dict[str, float] = field(default_factory=dict)

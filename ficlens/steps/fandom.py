@@ -229,3 +229,4 @@ def run(doc: Document) -> None:
     doc.fandom_hint = name
     if doc.roster is None and found is not None:
         doc.roster = list(found.characters)
+        doc.roster_from_fandom = True

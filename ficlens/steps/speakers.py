@@ -374,7 +374,9 @@ def attribute(doc: Document) -> None:
             turns.append(turn)
         r.salience.took_turn(turns[-1])
         r.salience.advance(para.end)
-    listed = {c.id for c in doc.characters if c.from_roster} if doc.roster else None
+    # A roster the user gave is the cast: someone it does not list is unlikely to speak. A fandom's
+    # is not; the story's own people (a customer, an original character) speak as freely as its.
+    listed = {c.id for c in doc.characters if c.from_roster} if doc.roster and not doc.roster_from_fandom else None
     if r.first_person and listed is not None:
         listed.add(NARRATOR)
     if len(turns) >= voices.SELF_TRAIN_TURNS:

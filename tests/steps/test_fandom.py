@@ -28,3 +28,22 @@ def test_fandom_roster_gives_canonical_names():
 def test_fandom_guessed_from_full_names():
     text = "Meredith Grey and Derek Shepherd argued. Cristina Yang laughed. Meredith Grey left."
     assert ficlens.analyze(text).to_dict()["work"]["fandoms"] == ["Grey's Anatomy"]
+
+
+def test_someone_the_fandom_does_not_list_takes_their_turns():
+    # A fandom's roster names its canon, not the story's cast: the customer, whom Good Omens does
+    # not list, answers Aziraphale as freely as a canon character would.
+    text = (
+        "Disclaimer: I do not own Good Omens.\n\n"
+        "Crowley was sprawled on the sofa in the back room, watching.\n\n"
+        '"Excuse me," said Priya. "How much is this one?"\n\n'
+        '"Ah," said Aziraphale. "That one. Hm. That one is not, strictly speaking, for sale."\n\n'
+        '"It\'s on the shelf."\n\n'
+        '"Yes."\n\n'
+        '"In a shop."\n\n'
+        '"Quite."'
+    )
+    d = ficlens.analyze(text).to_dict()
+    assert d["work"]["fandoms"] == ["Good Omens (TV)"]
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert [names.get(q["speaker"]) for q in d["quotes"]][-4:] == ["Priya", "Aziraphale (Good Omens)", "Priya", "Aziraphale (Good Omens)"]
