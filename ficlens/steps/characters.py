@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import slug
-from ficlens.steps import casing, chat_people, descriptive, grouping, names, roster_forms
+from ficlens.steps import casing, chat_people, descriptive, grouping, names, narrator, roster_forms
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
@@ -324,6 +324,7 @@ def run(doc: Document) -> None:
     chars, mentions = _characters(doc, entities)
     doc.characters = chars
     doc.mentions = mentions
+    narrator.add_reader(doc)  # "Y/N" in a reader-insert
     chat_people.learn(doc)  # the names before the colons of chat lines
 
 

@@ -1,4 +1,4 @@
-"""First-person narrators: "'Come in,' I said."
+"""Narrators who take part: "'Come in,' I said." and, in a reader-insert, "'Hi,' you say."
 
 In a story told in the first person the narrator speaks under the pronoun "I"
 and is in almost every conversation, yet is seldom named in narration. The
@@ -7,6 +7,10 @@ the conversations are decoded, `identify` looks for the character the others
 address by name when they answer the narrator's lines, and gives the
 narrator's lines to that character. A narrator the text never names becomes a
 character of its own, "Narrator".
+
+A story told in the second person ("x Reader" fan fiction: "You roll your eyes.") has the
+reader as its narrator in the same way, speaking as "you" and called "Y/N" (your name) by
+the others; `reader_character` is that character, named by the placeholder the story uses.
 """
 
 from __future__ import annotations
@@ -15,11 +19,15 @@ import bisect
 import re
 from collections import Counter
 
-from ficlens.model import Character, Document
+from ficlens.model import Character, Document, Mention
 
 NARRATOR = "narrator"
 # \b(?:I|m(?:e|y|yself|ine))\b, begun with its first letters (`wordsearch`).
 _FIRST_PERSON_RE = re.compile(r"[Im](?<!\w.)(?:(?<=I)|(?<=m)(?:e|y|yself|ine))\b")
+# \b[Yy]ou(?:rs?|rself)?\b
+_SECOND_PERSON_RE = re.compile(r"\b[Yy]ou(?:rs?|rself)?\b")
+# The reader's name left blank for them to fill in: "Y/N", "(Y/N)", "[y/n]"; "Y/L/N" for a surname.
+READER_PLACEHOLDER_RE = re.compile(r"\b[Yy]/(?:[LlFfMm]/)?[Nn]\b")
 _WORD_RE = re.compile(r"\w+")  # maximal runs: the same words as \b\w+\b, without its boundary checks
 # "I", "me", "my" per word of narration above which a story is told in the first person.
 _RATE = 0.012
@@ -27,14 +35,33 @@ _RATE = 0.012
 
 def is_first_person(doc: Document) -> bool:
     """Whether the narration (outside quotes) speaks as "I"."""
+    return narration_person(doc) == "I"
+
+
+def narration_person(doc: Document) -> str | None:
+    """ "I" for a story told in the first person, "you" for one told in the second, else None."""
     text = doc.view("plain").text
     spans = sorted(q.outer for q in doc.quotes)
     starts = [s for s, _ in spans]
-    # Most stories say "I" in no narration: the text between the quotes, which holds every
-    # narration paragraph with the white space around it, shows that at once.
+    # Most stories say "I" or "you" in no narration: the text between the quotes, which holds
+    # every narration paragraph with the white space around it, shows that at once.
     ends = [0, *(e for _, e in spans)]
-    if not _FIRST_PERSON_RE.search("\n".join(text[a:b] for a, b in zip(ends, [*starts, len(text)]))):
-        return False
+    between = "\n".join(text[a:b] for a, b in zip(ends, [*starts, len(text)]))
+    if not _FIRST_PERSON_RE.search(between) and not _SECOND_PERSON_RE.search(between):
+        return None
+    joined = _narration(doc, text, spans, starts)
+    first = len(_FIRST_PERSON_RE.findall(joined))
+    second = len(_SECOND_PERSON_RE.findall(joined))
+    if not first and not second:
+        return None  # most stories: no need to count the words
+    words = len(_WORD_RE.findall(joined))
+    person, count = ("I", first) if first >= second else ("you", second)
+    # A short piece needs a few of its own: one "I" in a drabble's narration is not a narrator.
+    return person if (words > 200 or count >= 3) and count / words > _RATE else None
+
+
+def _narration(doc: Document, text: str, spans: list[tuple[int, int]], starts: list[int]) -> str:
+    """The body's narration: its paragraphs without their quotes (the first 2,000 paragraphs)."""
     narration: list[str] = []
     for p in doc.body_paragraphs()[:2000]:
         pos = p.start
@@ -46,13 +73,20 @@ def is_first_person(doc: Document) -> bool:
                 break
             pos = spans[k][1]
             k += 1
-    joined = "\n".join(narration)
-    first_person = len(_FIRST_PERSON_RE.findall(joined))
-    if not first_person:
-        return False  # most stories: no need to count the words
-    words = len(_WORD_RE.findall(joined))
-    # A short piece needs a few "I"s of its own: one "I" in a drabble's narration is not a narrator.
-    return (words > 200 or first_person >= 3) and first_person / words > _RATE
+    return "\n".join(narration)
+
+
+def listed_narrator(doc: Document, pronoun: str) -> str | None:
+    """The roster's character listed under the narrator's pronoun ("I"; "you", "Reader" or
+    "Y/N"), made a character of the story if no name of theirs is in it."""
+    listed = [c for c in doc.roster or [] if _goes_by_narrator(c, pronoun)]
+    if len(listed) != 1:
+        return None
+    found = doc.character(listed[0].id)
+    if found is None:
+        c = listed[0]
+        doc.characters.append(Character(id=c.id, name=c.name, aliases=list(c.aliases), gender=c.gender, from_roster=True))
+    return listed[0].id
 
 
 def identify(doc: Document, turns) -> str | None:
@@ -71,10 +105,34 @@ def identify(doc: Document, turns) -> str | None:
     return who if n >= 2 else None
 
 
-def narrator_character(doc: Document) -> Character:
+def _goes_by_narrator(c: Character, pronoun: str) -> bool:
+    names = [n.strip().lower() for n in c.names()]
+    if pronoun == "Y":
+        return any(n in ("you", "reader") or READER_PLACEHOLDER_RE.fullmatch(n) for n in names)
+    return "i" in names
+
+
+def narrator_character(doc: Document, pronoun: str = "I") -> Character:
+    """The narrator as a character of their own: "Narrator" ("I"), or "Reader" ("you")."""
     existing = doc.character(NARRATOR)
     if existing:
         return existing
-    c = Character(id=NARRATOR, name="Narrator", aliases=["I"])
+    c = Character(id=NARRATOR, name="Reader", aliases=["you"]) if pronoun == "Y" else Character(id=NARRATOR, name="Narrator", aliases=["I"])
     doc.characters.append(c)
     return c
+
+
+def add_reader(doc: Document) -> None:
+    """The reader of a reader-insert as a character, "Y/N", with a mention at each placeholder the
+    story leaves for their name ("Y/N," Dean says), unless a character already goes by one."""
+    text = doc.view("plain").text
+    found = [m for p in doc.body_paragraphs() for m in READER_PLACEHOLDER_RE.finditer(text, p.start, p.end)]
+    if not found:
+        return
+    spellings = Counter(m.group() for m in found)
+    placeholders = sorted(spellings, key=lambda p: (len(p) > 3, -spellings[p], p))  # "Y/N" before "Y/L/N"
+    held = {n.lower() for c in doc.characters for n in c.names()}
+    if doc.character(NARRATOR) or any(p.lower() in held for p in placeholders):
+        return
+    doc.characters.append(Character(id=NARRATOR, name=placeholders[0], aliases=[*placeholders[1:], "Reader", "you"]))
+    doc.mentions = sorted([*doc.mentions, *(Mention(m.start(), m.end(), NARRATOR) for m in found)], key=lambda m: m.start)

@@ -207,7 +207,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             addressee = r.char_at.get(tag.addressee[0])
             if addressee:
                 q.addressees = [addressee]
-        if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W") or r.first_person):
+        if tag.strong and tag.kind != "name" and (tag.gender not in ("I", "W", "Y") or tag.gender == r.narrator_tag):
             turn.described.add(id(q))
         who, sole = _epithet_holder(r, tag, para.start, turn.vocatives)
         if who:
@@ -242,9 +242,9 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             else:
                 turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
             continue
-        if tag.gender in ("I", "W"):
-            if tag.gender == "I" and r.first_person:
-                ev[NARRATOR] = ev.get(NARRATOR, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
+        if tag.gender in ("I", "W", "Y"):
+            if tag.gender == r.narrator_tag:
+                ev[r.narrator_id] = ev.get(r.narrator_id, 0.0) + (NAME_TAG if tag.strong else WEAK_NAME)
                 turn.cue = turn.cue or "tag_pronoun"
             continue
         epithet = tag.kind == "epithet"
@@ -349,10 +349,10 @@ def attribute(doc: Document) -> None:
         context = r.salience.ranked(6)  # before reading the turn moves salience into its paragraph
         turn = _read_turn(r, doc, pidx, by_para[pidx], quoted)
         turn.context = context
-        if r.first_person:
-            turn.context = [NARRATOR, *turn.context[:5]]
+        if r.has_narrator:
+            turn.context = list(dict.fromkeys([r.narrator_id, *turn.context[:5]]))
             # The one telling the story is in every scene of it.
-            turn.evidence[NARRATOR] = turn.evidence.get(NARRATOR, 0.0) + NARRATOR_PRESENT
+            turn.evidence[r.narrator_id] = turn.evidence.get(r.narrator_id, 0.0) + NARRATOR_PRESENT
         first = turn.quotes[0]
         if turns and first.continues and by_id[first.continues] in turns[-1].quotes:
             _merge(turns[-1], turn)
@@ -377,8 +377,8 @@ def attribute(doc: Document) -> None:
     # A roster the user gave is the cast: someone it does not list is unlikely to speak. A fandom's
     # is not; the story's own people (a customer, an original character) speak as freely as its.
     listed = {c.id for c in doc.characters if c.from_roster} if doc.roster and not doc.roster_from_fandom else None
-    if r.first_person and listed is not None:
-        listed.add(NARRATOR)
+    if r.has_narrator and listed is not None:
+        listed.add(r.narrator_id)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
         conversation.decide(turns, r.salience.gender, listed)
         voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)
@@ -388,8 +388,8 @@ def attribute(doc: Document) -> None:
         voices.add_evidence(turns, r.text, voices.tagged)
         conversation.decide(turns, r.salience.gender, listed)
     conversation.same_description_same_person(turns, r.salience.gender, listed)
-    if r.first_person:
-        _name_narrator(doc, turns, r.salience.gender, listed)
+    if r.has_narrator:
+        _name_narrator(doc, turns, r.salience.gender, listed, r)
     for t in turns:
         _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
@@ -407,14 +407,14 @@ def attribute(doc: Document) -> None:
         q.addressees = [a for a in dict.fromkeys(q.addressees) if a != q.speaker]
 
 
-def _name_narrator(doc: Document, turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None) -> None:
-    """Give the first-person narrator's turns to the character they turn out to be.
+def _name_narrator(doc: Document, turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None, r: Reader) -> None:
+    """Give the narrator's turns to the character they turn out to be.
 
-    The narrator is "I", never "he" or "she": a turn whose own tag says "said he" that went to
-    the character who narrates is decided again without them."""
-    who = narrator.identify(doc, turns)
+    The narrator is "I" (or "you"), never "he" or "she": a turn whose own tag says "said he" that
+    went to the character who narrates is decided again without them."""
+    who = r.narrator_id if r.narrator_id != NARRATOR else narrator.identify(doc, turns)
     if who is None and any(t.speaker == NARRATOR for t in turns):
-        who = narrator.narrator_character(doc).id
+        who = narrator.narrator_character(doc, r.narrator_tag or "I").id
     _narrator_is(who, turns)
     if who is None:
         return

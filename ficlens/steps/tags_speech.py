@@ -23,7 +23,8 @@ from ficlens.lexicon import words
 from ficlens.steps.names import honorifics
 
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00ff]+(?:'[A-Za-z]+)?")
-_PRONOUNS = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "W"}
+# "Y": "you", the narrator of a story told in the second person ("'Hi,' you say").
+_PRONOUNS = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "W", "you": "Y"}
 EPITHET_NOUNS = {
     "man": "M", "boy": "M", "guy": "M", "gentleman": "M", "lad": "M", "husband": "M", "father": "M",
     "brother": "M", "son": "M", "uncle": "M", "king": "M", "prince": "M", "lord": "M", "sir": "M",

@@ -30,7 +30,7 @@ _DESCRIPTION = re.compile(r"(?:The|A|An)\s")  # a roster entry named "The Painte
 _SIDE = 80  # characters of a line read on each side of a name for the vocative rule
 _ROLE_VIEW = 8  # the characters most in focus, among whom a role word two bear finds its one
 _ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:honou?r|grace|majesty|lordship|ladyship))\b", re.IGNORECASE)
-_SUBJECT_PRONOUN = re.compile(r"(He|She|he|she)\b")
+_SUBJECT_PRONOUN = re.compile(r"(He|She|he|she|You|you)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
 _OPENER = re.compile(r"(?:Then|Now|Suddenly|Presently|At last|At length|Still|So|But|And|Yet|Again|Here|Instead),?\s+")
 # A cleft that names who spoke a line: "It was Marilla who spoke", "it was Sam that answered".
@@ -61,6 +61,14 @@ class Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.view("plain").text
+        # The narrator's pronoun in a story told as "I" or as "you" (a reader-insert), else None;
+        # the narrator is then a character of the story (`narrator.NARRATOR`).
+        person = narrator.narration_person(doc)
+        self.narrator_tag = {"I": "I", "you": "Y"}.get(person or "")
+        self.has_narrator = person is not None
+        # Who that is: the roster's character listed as "I" (or "you"), else one found later.
+        listed = narrator.listed_narrator(doc, self.narrator_tag) if self.narrator_tag else None
+        self.narrator_id = listed or narrator.NARRATOR
         self.names = [m for m in doc.mentions if m.kind == "name"]
         self.name_spans = tags_speech.Mentions([(m.start, m.end) for m in self.names])
         self.char_at = {m.start: m.character for m in self.names}
@@ -71,7 +79,6 @@ class Reader:
         # their name would (for salience only: tags and vocatives read names and epithets apart).
         described = [Mention(s, e, character=c) for s, e, c in self.epithets.mentions(self.text)] if self.epithets else []
         self.salience = Salience(doc, sorted(self.names + described, key=lambda m: m.start) if described else self.names)
-        self.first_person = narrator.is_first_person(doc)
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
@@ -105,7 +112,7 @@ class Reader:
             return []
         pos, kin = parsed
         if pos == "my":
-            possessors = [narrator.NARRATOR] if self.first_person else []
+            possessors = [self.narrator_id] if self.narrator_tag == "I" else []
         elif pos[-2:-1] in "'\u2019 ":
             owner = self.char_at.get(start)
             possessors = [owner] if owner else []
@@ -259,7 +266,10 @@ class Reader:
             return found[0][0] if found and found[0][1] == 0 else None
         pm = _SUBJECT_PRONOUN.match(self.text, at, limit)
         if pm:
-            who, _ = self.salience.resolve("M" if pm.group(1).lower() == "he" else "F", at, para_start, set())
+            word = pm.group(1).lower()
+            if word == "you":  # "You grin." in a reader-insert: the reader
+                return self.narrator_id if self.narrator_tag == "Y" else None
+            who, _ = self.salience.resolve("M" if word == "he" else "F", at, para_start, set())
             return who
         return None
 

@@ -1,0 +1,62 @@
+import ficlens
+from ficlens.ingest import document_from_text
+from ficlens.steps import narrator, paragraphs, quotes, structure
+
+_READER_INSERT = (
+    "You wake up before anyone else in the bunker. You tie your apron, you find the flour, and you "
+    "try not to make a sound while you measure it out, because your whole plan depends on the quiet. " * 3
+    + "\n\nDean shuffles in, hair flat on one side. Dean squints at the counter.\n\n"
+    '"Morning, Y/N. What smells like cinnamon?"\n\n'
+    '"Nothing," you say, way too fast.\n\n'
+    '"That\'s not nothing."\n\n'
+    "You shrug. \"It's a pie. It's for later.\""
+)
+
+
+def _who(text, **kw):
+    d = ficlens.analyze(text, **kw).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    return d, [names.get(q["speaker"]) for q in d["quotes"]]
+
+
+def _doc(text):
+    doc = document_from_text(text)
+    for step in (paragraphs.run, structure.run, quotes.run):
+        step(doc)
+    return doc
+
+
+def test_the_person_the_narration_speaks_in():
+    assert narrator.narration_person(_doc(_READER_INSERT)) == "you"
+    first = "I walked in. I sat down. I looked at him, and I waited.\n\n" * 3 + '"Out," said Tobias.'
+    assert narrator.narration_person(_doc(first)) == "I"
+    third = "She walked in from the rain and sat down by the fire, and the others looked up from their cards. " * 12
+    third += "You could hear the clock in the hall.\n\n" + '"Out," said Tobias.'
+    assert narrator.narration_person(_doc(third)) is None
+
+
+def test_a_reader_insert_gives_you_say_to_the_reader_named_y_n():
+    d, who = _who(_READER_INSERT)
+    assert who == ["Dean", "Y/N", "Dean", "Y/N"]
+    reader = next(c for c in d["characters"] if c["name"] == "Y/N")
+    assert "Reader" in reader["aliases"]
+    assert d["quotes"][0]["addressees"] == [reader["id"]]  # "Morning, Y/N."
+    assert [q["type"] for q in d["quotes"]][1] == "anaphoric"
+
+
+def test_a_second_person_story_without_placeholders_has_a_reader():
+    text = _READER_INSERT.replace("Morning, Y/N.", "Morning.")
+    assert _who(text)[1] == ["Dean", "Reader", "Dean", "Reader"]
+
+
+def test_a_roster_entry_that_goes_by_you_is_the_reader():
+    roster = [{"id": "me", "name": "Y/N", "aliases": ["you"], "gender": "F"}, {"name": "Dean Winchester", "aliases": ["Dean"], "gender": "M"}]
+    d, who = _who(_READER_INSERT, characters=roster)
+    assert who == ["Dean Winchester", "Y/N", "Dean Winchester", "Y/N"]
+    assert [c["name"] for c in d["characters"]].count("Y/N") == 1
+
+
+def test_a_roster_entry_that_goes_by_i_is_the_narrator():
+    text = "I walked in. I sat down. I looked at him, and I waited.\n\n" * 3 + '"Where were you?" I asked.\n\n"Out," said Tobias.'
+    roster = [{"name": "Nell", "aliases": ["I"], "gender": "F"}, {"name": "Tobias", "gender": "M"}]
+    assert _who(text, characters=roster)[1] == ["Nell", "Tobias"]
