@@ -248,12 +248,17 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 bearer.forms.append(f)
                 continue
         if f.honorific is None and not hits and (None, tok) not in standalone:
-            # "Meg" is the "Margaret" the story names alone, when no full name holds either.
-            fulls = [k for k in standalone if k[0] is None and k[1].lower() in nick.get(tok.lower(), ())]
+            # "Meg" is the "Margaret" (or "Miss Margaret") the story names alone, when no full name holds either.
+            fulls = [k for k in standalone if k[1].lower() in nick.get(tok.lower(), ())]
             if len(fulls) == 1:
                 standalone[fulls[0]].forms.append(f)
                 continue
         standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
+    # ... and when "Lizzy" came first, being said more often than "Elizabeth".
+    for key in [k for k in standalone if k[0] is None]:
+        fulls = [k for k in standalone if k != key and k[1].lower() in nick.get(key[1].lower(), ())]
+        if len(fulls) == 1:
+            standalone[fulls[0]].forms.extend(standalone.pop(key).forms)
     return [*entities.values(), *standalone.values()]
 
 

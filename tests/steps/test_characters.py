@@ -241,6 +241,16 @@ def test_a_nickname_joins_the_given_name_the_story_uses_alone():
     assert chars["Sue"]["name"] == chars["Susan"]["name"]
 
 
+def test_a_nickname_said_more_often_joins_the_titled_given_name():
+    # "Lizzy" (said most) is read before "Miss Elizabeth"; they are still one person.
+    text = (
+        'Lizzy sat by the window. Lizzy waited. Lydia came in.\n\n"Lizzy, come here," said Lydia.\n\n'
+        '"Miss Elizabeth," said Mr. Darcy, bowing. Lizzy curtsied.\n\n"Yes," said Elizabeth. Lizzy went to her.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Lizzy"]["name"] == chars["Elizabeth"]["name"] == chars["Miss Elizabeth"]["name"]
+
+
 def test_a_description_listed_before_names_is_not_the_next_name():
     text = (
         "Hamidullah and Mahmoud Ali waited. The evening was spent with the Nawab Bahadur, Hamidullah, "
