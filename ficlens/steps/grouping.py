@@ -255,7 +255,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
                 continue
         standalone.setdefault((title_key(f.honorific), tok), Entity()).forms.append(f)
     # ... and when "Lizzy" came first, being said more often than "Elizabeth".
-    for key in [k for k in standalone if k[0] is None]:
+    for key in [k for k in standalone if k[0] is None and k[1].lower() in nick]:
         fulls = [k for k in standalone if k != key and k[1].lower() in nick.get(key[1].lower(), ())]
         if len(fulls) == 1:
             standalone[fulls[0]].forms.extend(standalone.pop(key).forms)

@@ -24,8 +24,8 @@ from ficlens.model import Character, Document, Mention
 NARRATOR = "narrator"
 # \b(?:I|m(?:e|y|yself|ine))\b, begun with its first letters (`wordsearch`).
 _FIRST_PERSON_RE = re.compile(r"[Im](?<!\w.)(?:(?<=I)|(?<=m)(?:e|y|yself|ine))\b")
-# \b[Yy]ou(?:rs?|rself)?\b
-_SECOND_PERSON_RE = re.compile(r"\b[Yy]ou(?:rs?|rself)?\b")
+# \b[Yy]ou(?:rs?|rself)?\b, begun with its first letter (`wordsearch`).
+_SECOND_PERSON_RE = re.compile(r"[Yy](?<!\w.)ou(?:rs?|rself)?\b")
 # The reader's name left blank for them to fill in: "Y/N", "(Y/N)", "[y/n]"; "Y/L/N" for a surname.
 READER_PLACEHOLDER_RE = re.compile(r"\b[Yy]/(?:[LlFfMm]/)?[Nn]\b")
 _WORD_RE = re.compile(r"\w+")  # maximal runs: the same words as \b\w+\b, without its boundary checks
@@ -47,7 +47,8 @@ def narration_person(doc: Document) -> str | None:
     # every narration paragraph with the white space around it, shows that at once.
     ends = [0, *(e for _, e in spans)]
     between = "\n".join(text[a:b] for a, b in zip(ends, [*starts, len(text)]))
-    if not _FIRST_PERSON_RE.search(between) and not _SECOND_PERSON_RE.search(between):
+    # The narration is part of that text, and a narrator needs three "I"s or "you"s at least.
+    if len(_FIRST_PERSON_RE.findall(between)) < 3 and len(_SECOND_PERSON_RE.findall(between)) < 3:
         return None
     joined = _narration(doc, text, spans, starts)
     first = len(_FIRST_PERSON_RE.findall(joined))
@@ -126,6 +127,8 @@ def add_reader(doc: Document) -> None:
     """The reader of a reader-insert as a character, "Y/N", with a mention at each placeholder the
     story leaves for their name ("Y/N," Dean says), unless a character already goes by one."""
     text = doc.view("plain").text
+    if "Y/" not in text and "y/" not in text:  # a quick test before the pattern's search
+        return
     found = [m for p in doc.body_paragraphs() for m in READER_PLACEHOLDER_RE.finditer(text, p.start, p.end)]
     if not found:
         return
