@@ -389,7 +389,11 @@ def _without_short_place_names(forms: list[Form]) -> list[Form]:
 
 def _keep(entity: Entity) -> bool:
     person = sum(f.person for f in entity.forms)
-    return entity.count >= 2 or person >= 2
+    if entity.count >= 2 or person >= 2:
+        return True
+    # "In the bed, Danny Okafor looked up": a given name and a surname, said once, doing something.
+    first_names = pairs("first_names")
+    return person > 0 and any(len(f.tokens) >= 2 and f.honorific is None and f.tokens[0].lower() in first_names for f in entity.forms)
 
 
 def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character], list[Mention]]:

@@ -280,3 +280,15 @@ def test_a_pronoun_someone_else_is_does_not_give_a_name_its_gender():
     spoken = 'Mara waited by the door. Tobias walked in.\n\n"Hello," she said.\n\n"Hi," said Tobias.'
     assert _chars(acted_on)["Tobias"]["gender"] == "M"
     assert _chars(spoken)["Tobias"]["gender"] == "M"
+
+
+def test_a_full_name_said_once_of_someone_on_the_page_is_a_character():
+    text = (
+        "Arizona and Callie argued in the doorway of the ward. Arizona folded her arms. Callie glared.\n\n"
+        "In the bed, Danny Okafor looked from one of them to the other.\n\n"
+        '"Are you guys fighting?"\n\n"No!" Arizona said.\n\n"It sounds like fighting," the boy pointed out.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert "Danny Okafor" in names.values()
+    assert names[d["quotes"][-1]["speaker"]] == "Danny Okafor"
