@@ -10,7 +10,7 @@ character of its own, "Narrator".
 
 A story told in the second person ("x Reader" fan fiction: "You roll your eyes.") has the
 reader as its narrator in the same way, speaking as "you" and called "Y/N" (your name) by
-the others; `reader_character` is that character, named by the placeholder the story uses.
+the others; `add_reader` makes that character, "Reader", as the archives tag them.
 """
 
 from __future__ import annotations
@@ -124,8 +124,9 @@ def narrator_character(doc: Document, pronoun: str = "I") -> Character:
 
 
 def add_reader(doc: Document) -> None:
-    """The reader of a reader-insert as a character, "Y/N", with a mention at each placeholder the
-    story leaves for their name ("Y/N," Dean says), unless a character already goes by one."""
+    """The reader of a reader-insert as a character, "Reader" (aliases "Y/N", …), with a mention at
+    each placeholder the story leaves for their name ("Y/N," Dean says), unless a character already
+    goes by one."""
     text = doc.view("plain").text
     if "Y/" not in text and "y/" not in text:  # a quick test before the pattern's search
         return
@@ -137,5 +138,6 @@ def add_reader(doc: Document) -> None:
     held = {n.lower() for c in doc.characters for n in c.names()}
     if doc.character(NARRATOR) or any(p.lower() in held for p in placeholders):
         return
-    doc.characters.append(Character(id=NARRATOR, name=placeholders[0], aliases=[*placeholders[1:], "Reader", "you"]))
+    # "Reader", as archives tag them ("Dean Winchester/Reader"); "Y/N" would not survive a "/" tag.
+    doc.characters.append(Character(id=NARRATOR, name="Reader", aliases=[*placeholders, "you"]))
     doc.mentions = sorted([*doc.mentions, *(Mention(m.start(), m.end(), NARRATOR) for m in found)], key=lambda m: m.start)

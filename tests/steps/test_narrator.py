@@ -35,11 +35,12 @@ def test_the_person_the_narration_speaks_in():
     assert narrator.narration_person(_doc(third)) is None
 
 
-def test_a_reader_insert_gives_you_say_to_the_reader_named_y_n():
+def test_a_reader_insert_gives_you_say_to_the_reader():
     d, who = _who(_READER_INSERT)
-    assert who == ["Dean", "Y/N", "Dean", "Y/N"]
-    reader = next(c for c in d["characters"] if c["name"] == "Y/N")
-    assert "Reader" in reader["aliases"]
+    assert who == ["Dean", "Reader", "Dean", "Reader"]
+    reader = next(c for c in d["characters"] if c["name"] == "Reader")
+    assert "Y/N" in reader["aliases"]
+    assert [r["tag"] for r in d["relationships"]] == ["Dean & Reader"]
     assert d["quotes"][0]["addressees"] == [reader["id"]]  # "Morning, Y/N."
     assert [q["type"] for q in d["quotes"]][1] == "anaphoric"
 
