@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import slug
-from ficlens.steps import casing, chat_people, descriptive, grouping, names, narrator, roster_forms
+from ficlens.steps import casing, chat_people, descriptive, grouping, names, narrator, roster_forms, roster_spelling
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
@@ -277,6 +277,8 @@ def _gender(entity: Entity, votes: Counter) -> str | None:
 
 
 def run(doc: Document) -> None:
+    if doc.roster and not doc.roster_from_fandom:
+        doc.roster = roster_spelling.respell(doc.roster, doc.view("plain").text)
     stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
