@@ -118,9 +118,29 @@ def narrator_character(doc: Document, pronoun: str = "I") -> Character:
     existing = doc.character(NARRATOR)
     if existing:
         return existing
-    c = Character(id=NARRATOR, name="Reader", aliases=["you"]) if pronoun == "Y" else Character(id=NARRATOR, name="Narrator", aliases=["I"])
+    if pronoun == "Y":
+        c = Character(id=NARRATOR, name="Reader", aliases=["you"], gender=reader_gender(doc.view("plain").text))
+    else:
+        c = Character(id=NARRATOR, name="Narrator", aliases=["I"])
     doc.characters.append(c)
     return c
+
+
+# "Female!Reader", "fem!reader", "Female Reader", "Male!Reader", "GN!Reader", "Gender Neutral Reader",
+# as reader-inserts are tagged and titled.
+_READER_GENDER_RE = re.compile(
+    r"\b(?:(?P<g>female|fem|male|gender[ -]?neutral|non[ -]?binary)\s*!?|(?P<short>f|m|gn|nb)\s*!)\s*reader\b", re.IGNORECASE
+)
+
+
+def reader_gender(text: str) -> str | None:
+    """The reader's gender as the work tags it ("Dean Winchester x Female!Reader"), if it does,
+    and only one way."""
+    found = {
+        "F" if g in ("female", "fem", "f") else "M" if g in ("male", "m") else "N"
+        for g in ((m.group("g") or m.group("short")).lower() for m in _READER_GENDER_RE.finditer(text))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def add_reader(doc: Document) -> None:
@@ -139,5 +159,5 @@ def add_reader(doc: Document) -> None:
     if doc.character(NARRATOR) or any(p.lower() in held for p in placeholders):
         return
     # "Reader", as archives tag them ("Dean Winchester/Reader"); "Y/N" would not survive a "/" tag.
-    doc.characters.append(Character(id=NARRATOR, name="Reader", aliases=[*placeholders, "you"]))
+    doc.characters.append(Character(id=NARRATOR, name="Reader", aliases=[*placeholders, "you"], gender=reader_gender(text)))
     doc.mentions = sorted([*doc.mentions, *(Mention(m.start(), m.end(), NARRATOR) for m in found)], key=lambda m: m.start)

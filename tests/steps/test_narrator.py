@@ -61,3 +61,13 @@ def test_a_roster_entry_that_goes_by_i_is_the_narrator():
     text = "I walked in. I sat down. I looked at him, and I waited.\n\n" * 3 + '"Where were you?" I asked.\n\n"Out," said Tobias.'
     roster = [{"name": "Nell", "aliases": ["I"], "gender": "F"}, {"name": "Tobias", "gender": "M"}]
     assert _who(text, characters=roster)[1] == ["Nell", "Tobias"]
+
+
+def test_the_reader_has_the_gender_the_work_tags_them_with():
+    assert narrator.reader_gender("Pairing: Dean Winchester x Female!Reader") == "F"
+    assert narrator.reader_gender("Bucky Barnes/Male Reader") == "M"
+    assert narrator.reader_gender("Tags: GN!Reader, fluff") == "N"
+    assert narrator.reader_gender("Sam x Reader. I'm reader-friendly.") is None
+    assert narrator.reader_gender("fem!reader or male!reader, your choice") is None
+    d = ficlens.analyze("Pairing: Dean x Female!Reader\n\n" + _READER_INSERT).to_dict()
+    assert next(c for c in d["characters"] if c["name"] == "Reader")["gender"] == "F"
