@@ -33,11 +33,6 @@ _WORD_RE = re.compile(r"\w+")  # maximal runs: the same words as \b\w+\b, withou
 _RATE = 0.012
 
 
-def is_first_person(doc: Document) -> bool:
-    """Whether the narration (outside quotes) speaks as "I"."""
-    return narration_person(doc) == "I"
-
-
 def narration_person(doc: Document) -> str | None:
     """ "I" for a story told in the first person, "you" for one told in the second, else None."""
     text = doc.view("plain").text
