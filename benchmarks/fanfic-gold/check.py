@@ -8,8 +8,8 @@ For every NN_slug.txt / NN_slug.json pair in this folder:
   * ``type`` must be explicit / anaphoric / implicit;
   * there must be at least 35 quotes.
 Softer warnings: >80 quotes, word count outside 1,200-2,500, or a match that is
-not directly preceded by an opening quotation mark (i.e. the in-order search
-probably landed on narration instead of the intended speech). A chat or text
+not directly preceded by an opening quotation mark, a guillemet or a dialogue dash
+(i.e. the in-order search probably landed on narration instead of the intended speech). A chat or text
 line (story 17) may instead start right after a ``sender: `` prefix or on the
 line under a ``From: sender`` header.
 
@@ -25,7 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TYPES = ("explicit", "anaphoric", "implicit")
-OPENING_MARKS = "\"'\u201c\u2018"
+OPENING_MARKS = "\"'\u201c\u2018\u00ab"  # with guillemets (story 37)
+DASH_OPENERS = ("\u2014 ", "\u2014", "\u00ab ")  # dash dialogue (story 38), spaced guillemets
 MIN_QUOTES, MAX_QUOTES = 35, 80
 MIN_WORDS, MAX_WORDS = 1200, 2500
 CHAT_PREFIX = re.compile(r"[^\s\"'\u201c\u2018:]+: ")
@@ -83,7 +84,8 @@ def check_story(json_path):
             hint = " (it occurs earlier: out of order)" if earlier >= 0 else ""
             errors.append(f"{where}: not found after offset {pos}{hint}")
             continue
-        if not (i > 0 and story[i - 1] in OPENING_MARKS) and not is_chat_line(story, i):
+        opened = i > 0 and (story[i - 1] in OPENING_MARKS or story[max(0, i - 2) : i].endswith(DASH_OPENERS))
+        if not opened and not is_chat_line(story, i):
             warnings.append(f"{where}: match at offset {i} is not preceded by an opening quotation mark")
         pos = i + len(text)
         spk = q.get("speaker")
