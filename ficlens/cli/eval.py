@@ -51,7 +51,7 @@ def eval_group() -> None:
 def _common(f):
     f = click.option("--characters/--no-characters", default=None, help="Only the roster setting, or only the discovered one (default: both).")(f)
     f = click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")(f)
-    f = click.option("--novel", "only", multiple=True, help="Only this novel (repeatable).")(f)
+    f = click.option("--novel", "only", multiple=True, help='Only this novel (repeatable); a fan-fiction chapter also by its number ("16") or a range ("18-20").')(f)
     f = click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes to use (default: all cores).")(f)
     return f
 

@@ -9,6 +9,7 @@ one. See benchmarks/fanfic-gold/README.md for the format.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,11 +36,26 @@ def read_story(txt: Path) -> GoldNovel:
 
 
 def read_fanfic(root: str | Path, only: list[str] | None = None) -> Iterator[GoldNovel]:
+    """The stories of ``root``; with ``only``, those it names by their full name ("16_pjo_gutter_ball"),
+    their number ("16") or a range of numbers ("18-20")."""
     root = Path(root)
     stories = sorted(p for p in root.glob("*.txt") if p.with_suffix(".json").is_file())
     if not stories:
         raise InputError(f"{root}: no annotated stories found (expected NN_slug.txt with NN_slug.json)")
+    if only:
+        stories = [p for p in stories if _chosen(p.stem, only)]
+        if not stories:
+            raise InputError(f"{root}: no story matches {', '.join(only)}")
     for txt in stories:
-        if only and txt.stem not in only:
-            continue
         yield read_story(txt)
+
+
+def _chosen(stem: str, only: list[str]) -> bool:
+    number = stem.split("_", 1)[0]
+    for pick in only:
+        if pick in (stem, number):
+            return True
+        span = re.fullmatch(r"(\d+)-(\d+)", pick)
+        if span and number.isdigit() and int(span[1]) <= int(number) <= int(span[2]):
+            return True
+    return False
