@@ -252,13 +252,17 @@ def _scan_marked(text: str, p: Paragraph, style: str) -> list[_Piece]:
 _DASH = r"(?:[\u2014\u2015\u2013]|--)"  # a dash, or two hyphens typed for one
 _DASH_TAG_RE = re.compile(rf"\s{_DASH}\s?(?=[^\W\d_]*[a-z])|{_DASH}(?=\s*[.,]?\s*$)")
 _DASH_RESUME_RE = re.compile(rf"{_DASH}[.,]?\s+(?=\S)")
+# A dash after the end of a sentence or a comma of narration, before a capital: the speech again.
+_DASH_AFTER_NARRATION_RE = re.compile(rf"(?<=[.!?,])\s*{_DASH}\s?(?=[A-Z\u00c0-\u00de])")
 
 
 # A tag set off by commas alone inside dash-led speech: "—Thanks, old chap, he cried briskly.
-# That will do nicely." / "—That fellow, said Buck Mulligan, says you have g. p. i."
+# That will do nicely." / "—That fellow, said Buck Mulligan, says you have g. p. i."; or after a
+# question or a cry: "— Who's awake? whispered Hanne."
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
 _COMMA_TAG_RE = re.compile(
-    rf",\s+(?:(?:he|she|I|they|we|{_NAME}|the\s+(?:[a-z]+\s+){{0,2}}[a-z]+)\s+(?P<verb>[a-z]+)|(?P<inverted>[a-z]+)\s+(?:he|she|I|{_NAME}))"
+    rf"[,?!]\s+(?:(?:he|she|I|they|we|{_NAME}|the\s+(?:[a-z]+\s+){{0,2}}[a-z]+)\s+(?P<verb>[a-z]+)"
+    rf"|(?P<inverted>[a-z]+)\s+(?:he|she|I|{_NAME}|the\s+(?:[a-z]+\s+){{0,2}}[a-z]+))"
     r"(?P<rest>[^.,;:!?\u2014]{0,40}?)(?:[.,;:]\s+(?=\S)|[.,;:!]?\s*$)"
 )
 # What follows the verb of a tag is how it was said ("gloomily", "with energy"), not what was
@@ -288,12 +292,18 @@ def _scan_dashed(text: str, p: Paragraph) -> list[_Piece]:
     while pos < len(seg):
         m = _DASH_TAG_RE.search(seg, pos)
         dash_at = m.start() if m else len(seg)
-        c = _comma_tag(seg, pos, dash_at) if "," in seg[pos:dash_at] else None
+        c = _comma_tag(seg, pos, dash_at) if any(mark in seg[pos:dash_at] for mark in ",?!") else None
         if c:
             start, stop = _trim(seg, pos, c.start() + 1)
             if stop > start:
                 pieces.append(_Piece(p.start + pos - 1, None, p.start + start, p.start + stop, p.index))
             pos = c.end()
+            # "— Nobody move, said the ferryman. — She's awake." and "— Silver, he said, as if
+            # tasting the word. — And who's chasing you?": where a dash comes back after the tag,
+            # the speech resumes there (without one, straight after the tag, as in Joyce).
+            resume = _DASH_AFTER_NARRATION_RE.search(seg, c.start() + 1)
+            if resume and (seg[pos:resume.start()].strip() == "" or seg[c.start() + 1 : c.end()].rstrip().endswith(",")):
+                pos = resume.end()
             continue
         end = m.start() if m else len(seg)
         start, stop = _trim(seg, pos, end)

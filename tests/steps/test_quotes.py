@@ -133,6 +133,17 @@ def test_quotes_dash_dialogue_tag_set_off_by_commas_is_left_out():
     assert [names.get(q["speaker"]) for q in d["quotes"]][2:5] == ["Stephen Dedalus", "Buck Mulligan", "Buck Mulligan"]
 
 
+def test_quotes_dash_dialogue_resumes_at_the_dash_after_its_tag():
+    # The tag and some narration, then a dash brings the speech back; a tag after a question.
+    text = (
+        "Ilse, Hanne and the ferryman sat in the boat.\n\n"
+        "\u2014 Silver, he said, as if he were tasting the word. \u2014 And who is chasing you?\n\n"
+        "\u2014 Nobody move, said the ferryman. \u2014 She is awake.\n\n"
+        "\u2014 Who is awake? whispered Hanne."
+    )
+    assert quotes(text) == ["Silver,", "And who is chasing you?", "Nobody move,", "She is awake.", "Who is awake?"]
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u201c\u201d\u2018\u2019")), max_size=120))
 def test_quotes_never_overlap_and_stay_in_paragraphs(text):
     a = ficlens.analyze(text)
