@@ -90,6 +90,9 @@ _MAYBE_HEADING_RE = re.compile(
 _HEADING_INITIALS = frozenset("abcefilopvx")
 
 
+_COUNT_RE = re.compile(r"\s*(?:of|/)\s*(?:\d+|\?)\s*$", re.IGNORECASE)
+
+
 def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
     """The heading a short paragraph states, or None.
 
@@ -123,6 +126,8 @@ def parse_heading(text: str, allow_bare_number: bool = False) -> Heading | None:
         number = number_value(m.group("num"))
         if number is None and not m.group("num").lower().startswith("the"):
             return None
+        if _COUNT_RE.match(core, m.end("num")):
+            return None  # "Chapter 4 of ?", "Chapter 2 of 12": where a work stands, over its header
         return Heading(kind, number, title, core)
     m = _SPECIAL_RE.match(core)
     if m:

@@ -1,5 +1,6 @@
 import pytest
 
+import ficlens
 from ficlens.steps.headings import is_scene_break, number_value, parse_heading
 
 
@@ -73,3 +74,23 @@ def test_headings_issue5_forms(text, kind, number, title):
 @pytest.mark.parametrize("text", ["----------", "-o-o-o-", "*~*~*", "oOoOo", "xXxXx", "~~~", "+++"])
 def test_headings_issue5_scene_breaks(text):
     assert is_scene_break(text)
+
+
+def test_a_chapter_count_is_not_a_heading():
+    assert parse_heading("Chapter 4 of ?") is None
+    assert parse_heading("Chapter 2 of 12") is None
+    assert parse_heading("Chapter 4/?") is None
+    assert parse_heading("Chapter One: Of Mice").title == "Of Mice"
+
+
+def test_a_chapter_count_over_the_header_leaves_the_header_front_matter():
+    text = (
+        "The Short Straw\nChapter 4 of ?\nby critfail\n\nRating: Teen And Up Audiences\n"
+        "Additional Tags: Camp Banter, Gale Cooks, Karlach Is Loud\n\n"
+        "Chapter 4: Who Keeps The Watch\n\n"
+        'Gale sat by the fire. Karlach sat beside him.\n\n"Watches," said Gale.\n\n"Not me," said Karlach.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    assert d["work"]["rating"] == "Teen And Up Audiences"
+    assert [c["title"] for c in d["structure"]["chapters"]] == ["Who Keeps The Watch"]
+    assert {c["name"] for c in d["characters"]} == {"Gale", "Karlach"}
