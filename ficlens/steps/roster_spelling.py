@@ -20,7 +20,7 @@ from ficlens.model import Character
 
 _MIN_LENGTH = 5
 _DESCRIPTION_OPENERS = frozenset("the a an one his her my our their your".split())
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{%d,}\b" % (_MIN_LENGTH - 2))
+_CAPITALISED = re.compile(rf"\b[A-Z][A-Za-z]{{{_MIN_LENGTH - 2},}}\b")
 
 
 def respell(roster: list[Character], text: str) -> list[Character]:

@@ -15,7 +15,9 @@ def _story(folder, stem):
 def test_chapters_are_chosen_by_name_number_or_range(tmp_path):
     for stem in ("01_a", "16_b", "18_c", "19_d", "20_e", "21_f"):
         _story(tmp_path, stem)
-    names = lambda only: [n.name for n in read_fanfic(tmp_path, only)]  # noqa: E731
+    def names(only):
+        return [n.name for n in read_fanfic(tmp_path, only)]
+
     assert names(["01_a"]) == ["01_a"]
     assert names(["16", "18-20"]) == ["16_b", "18_c", "19_d", "20_e"]
     assert len(names(None)) == 6
