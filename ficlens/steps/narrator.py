@@ -95,10 +95,33 @@ def identify(doc: Document, turns) -> str | None:
             if 0 <= j < len(turns) and turns[j].speaker not in (None, NARRATOR):
                 for v in turns[j].vocatives:
                     votes[v] += 1
-    if not votes:
-        return None
-    who, n = votes.most_common(1)[0]
-    return who if n >= 2 else None
+    if votes:
+        who, n = votes.most_common(1)[0]
+        if n >= 2:
+            return who
+    return _named_only_by_others(doc, turns)
+
+
+def _named_only_by_others(doc: Document, turns) -> str | None:
+    """The one character the others call by name at least twice whom the narration never names:
+    in a story told as "I", that is the one telling it ("Charlie", "Stiles")."""
+    spans = sorted(q.outer for q in doc.quotes)
+    starts = [s for s, _ in spans]
+
+    def quoted(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+    text = doc.view("plain").text
+    # A sender's name before a chat line's colon ("Charlie: yes") is no narration of them.
+    narrated = {
+        m.character
+        for m in doc.mentions
+        if m.kind == "name" and m.character and not quoted(m.start) and not text.startswith(":", m.end)
+    }
+    called = Counter(v for t in turns for v in t.vocatives)
+    found = [c for c, n in called.items() if n >= 2 and c not in narrated and c != NARRATOR]
+    return found[0] if len(found) == 1 else None
 
 
 def _goes_by_narrator(c: Character, pronoun: str) -> bool:

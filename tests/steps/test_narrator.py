@@ -71,3 +71,18 @@ def test_the_reader_has_the_gender_the_work_tags_them_with():
     assert narrator.reader_gender("fem!reader or male!reader, your choice") is None
     d = ficlens.analyze("Pairing: Dean x Female!Reader\n\n" + _READER_INSERT).to_dict()
     assert next(c for c in d["characters"] if c["name"] == "Reader")["gender"] == "F"
+
+
+def test_the_name_only_the_others_call_the_narrator_is_theirs():
+    # Nobody answers "I" with "Charlie" twice running, but the others call Charlie twice and the
+    # narration, told as "I", never names him: he is the one telling it.
+    text = (
+        "I sit at the end of the table and I try not to look at the door. I am early, as always, and I hate it. " * 4
+        + '\n\nTao is already there. Elle waves at me.\n\n"You look terrible, Charlie," says Tao.\n\n'
+        '"Thanks," I say.\n\n"He means it nicely," says Elle.\n\n"I do not," says Tao.\n\n'
+        '"Charlie, ignore him," says Elle.\n\n"Char is used to me," says Tao.'
+    )
+    d = ficlens.analyze(text).to_dict()
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert "Narrator" not in names.values()
+    assert names[d["quotes"][1]["speaker"]] == "Charlie"
