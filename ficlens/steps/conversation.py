@@ -37,7 +37,7 @@ ASIDE_BARE = 10  # characters between two lines of adjacent paragraphs, at most,
 ASIDE_LONG = 100  # ... at least, for an aside (the tag and narration around the quotes)
 RETURN = 1.2  # a turn goes back to the speaker of two turns before (A B A)
 ADDRESSED = 3.0  # someone named in the previous line answers
-REPLIED_TO = 2.0  # someone named in the next line spoke the one before it
+REPLIED_TO = 2.0  # someone named in the next line spoke the one before it (no paragraph between)
 VOCATIVE = -6.0  # someone named in this line does not say it
 NAMED = -2.0  # nor does someone it talks about by name
 GENDER_FIT = 2.0  # the tag's pronoun fits the candidate's gender
@@ -116,7 +116,9 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
     for i, t in enumerate(conv):
         gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
         prev_voc = _addressed(conv[i - 1]) if i > 0 else set()
-        next_voc = conv[i + 1].vocatives if i + 1 < n else set()
+        # Someone the next line calls by name spoke this one, unless narration stands between the
+        # two ("Arobin dropped in. 'How do you do, Arobin?'": he has only just come).
+        next_voc = conv[i + 1].vocatives if i + 1 < n and conv[i + 1].pidx - t.pidx == 1 else set()
         # A neighbouring line that calls its listener "sir" or "madam" is said to this speaker.
         neighbours = [conv[k].addressee_gender for k in (i - 1, i + 1) if 0 <= k < n]
         hints = [h for h in neighbours if h]

@@ -188,10 +188,14 @@ class Salience:
             self._leader[gender] = char
 
     def took_turn(self, turn: Turn) -> None:
-        """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory)."""
+        """Remember a turn's speaker, when a tag or beat settled it (guesses are not memory), and
+        whom its lines call by name: the one addressed is the next "he" or "she" as much as a
+        sentence's subject would be."""
         for q in turn.quotes:
             if q.speaker:
                 self._raise(q.speaker, q.start + _FOCUS_BONUS)
+        for c in turn.vocatives:
+            self._set_pronoun_score(c, turn.quotes[-1].end + _FOCUS_BONUS)
 
     def _raise(self, char: str, value: int) -> None:
         if value > self._score.get(char, _NEVER):

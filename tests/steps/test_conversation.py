@@ -121,3 +121,21 @@ def test_characters_in_view_further_down_are_candidates_when_places_are_free():
     said = Turn(0, [Quote(0, 20, id="q0")], evidence={"ann": 8.0}, context=["ann", "ben", "dora", "carl"], cue="tag_name")
     answer = Turn(1, [Quote(22, 40, id="q1")], vocatives={"ben"})
     assert "carl" in conversation._candidates([said, answer])
+
+
+def test_the_one_the_next_line_greets_spoke_this_one_only_with_no_narration_between():
+    # Ann's tagged line, an untagged answer, then a line that calls Carl by name. Right after
+    # the answer, Carl is the one who gave it; after a paragraph of narration (Carl coming in),
+    # he is not: Ben, the other of the talk, is.
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    def answer_after(pidx_of_greeting):
+        said = Turn(0, [Quote(0, 20, id="q0")], evidence={"ann": 8.0}, context=["ann", "ben", "carl"], cue="tag_name")
+        answer = Turn(1, [Quote(22, 40, id="q1")])
+        greeting = Turn(pidx_of_greeting, [Quote(200, 230, id="q2")], vocatives={"carl"}, evidence={"ben": 8.0}, cue="tag_name")
+        conversation.decide([said, answer, greeting], {})
+        return answer.speaker
+
+    assert answer_after(2) == "carl"
+    assert answer_after(3) == "ben"
