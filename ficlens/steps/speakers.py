@@ -54,6 +54,10 @@ def _previous_narration(doc: Document, pidx: int, quoted: dict[int, list[Quote]]
     return (start, prev.end) if start < prev.end else None
 
 
+# Descriptions that fit anyone of their gender.
+_ANYONE = frozenset("man woman gentleman lady stranger fellow person".split())
+_CHILD = frozenset("boy lad child".split())
+
 # Log-odds evidence a cue gives the candidate it points to.
 NAME_TAG = 8.0
 WEAK_NAME = 3.0  # a name in narration before the line that ends in a full stop ("Mrs. Hurst began again.")
@@ -149,6 +153,22 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
         if who:
             out.add(who)
     return out
+
+
+def _fit_description(r: Reader, phrase: str, ranked: list[str]) -> list[str]:
+    """A description tag's candidates (most in focus first) as the description narrows them:
+    "said the man" is one the story never names (the roster's "The Turnkey") rather than one it
+    does, who would be called by name, and not the one earlier tags called "the boy"."""
+    words = phrase.lower().split()
+    if words[-1] in _CHILD and ranked:
+        r.children[ranked[0]] += 1
+    if words[-1] not in _ANYONE:
+        return ranked
+    if r.described_only:
+        ranked = sorted(ranked, key=lambda c: c not in r.described_only)
+    if "young" in words or "younger" in words:
+        return ranked
+    return [c for c in ranked if r.children[c] < 2] or ranked
 
 
 def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: set[str]) -> tuple[str | None, bool]:
@@ -267,6 +287,8 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             not_them |= _possessor(r, tag, para.start)
         r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
+        if epithet:
+            ranked = _fit_description(r, r.text[tag.start : tag.end], ranked)
         if epithet:
             turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
         if ranked and tag.gender in ("M", "F"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from ficlens.lexicon import pairs
 from ficlens.model import Document, Mention, Quote
@@ -81,6 +82,8 @@ class Reader:
         self.salience = Salience(doc, sorted(self.names + described, key=lambda m: m.start) if described else self.names)
         self.families = kinship.Families(doc.characters)
         self.roles = _role_index(doc)
+        # How often a tag's "the boy" or "the child" was read as each character.
+        self.children: Counter = Counter()
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
         self._clefts: list[tuple[int, str]] | None = None

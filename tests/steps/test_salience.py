@@ -35,21 +35,16 @@ def test_a_name_before_an_apposition_and_a_verb_is_the_subject():
 def test_one_called_by_name_is_the_next_she():
     # Jane is named last in narration; then Darcy's line calls Elizabeth by name: the "she" of
     # the answer's tag is Elizabeth first.
-    from ficlens import pipeline
-    from ficlens.ingest import document_from_text
-    from ficlens.roster import coerce_roster
     from ficlens.steps.salience import Turn
-    from ficlens.steps.turn_reader import Reader
+    from tests.steps.test_speakers import read_up_to_speakers
 
     text = (
         "Elizabeth sat down. Jane stood by the window and looked out at the rain.\n\n"
         '"I hope you are well, Elizabeth," said Darcy.\n\n'
         '"Quite well," she replied.\n'
     )
-    doc = document_from_text(text)
-    doc.roster = coerce_roster([{"id": "e", "name": "Elizabeth", "gender": "F"}, {"id": "j", "name": "Jane", "gender": "F"}, {"id": "d", "name": "Darcy", "gender": "M"}])
-    pipeline.run(doc, [s for s in pipeline.STEPS if s[0] in ("paragraphs", "structure", "quotes", "sentences", "characters")])
-    r = Reader(doc)
+    roster = [{"id": "e", "name": "Elizabeth", "gender": "F"}, {"id": "j", "name": "Jane", "gender": "F"}, {"id": "d", "name": "Darcy", "gender": "M"}]
+    doc, r = read_up_to_speakers(text, roster)
     darcys, answer = sorted(doc.quotes, key=lambda q: q.start)
     r.salience.advance(answer.start)
     she = text.index("she replied")
