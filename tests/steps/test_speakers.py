@@ -947,23 +947,19 @@ def test_a_cleft_without_a_speech_verb_names_no_speaker():
     assert speakers(text, characters=_CUTHBERTS)[0][2] != "explicit"
 
 
+def _men(*names):
+    return [{"id": n.lower(), "name": n, "gender": "M"} for n in names]
+
+
 def test_the_man_is_one_the_story_never_names_rather_than_one_it_does():
-    roster = [
-        {"id": "bumble", "name": "Mr. Bumble", "gender": "M"},
-        {"id": "turnkey", "name": "The Turnkey", "gender": "M"},
-    ]
     text = (
         "Mr. Bumble walked down the corridor, and the turnkey followed him with the keys.\n\n"
         '"This way," said the man, stopping at a low door.'
     )
-    assert [g[1] for g in speakers(text, characters=roster)] == ["The Turnkey"]
+    assert [g[1] for g in speakers(text, characters=_men("Mr. Bumble", "The Turnkey"))] == ["The Turnkey"]
 
 
 def test_the_one_tags_call_the_boy_is_not_the_man():
-    roster = [
-        {"id": "oliver", "name": "Oliver", "gender": "M"},
-        {"id": "fagin", "name": "Fagin", "gender": "M"},
-    ]
     text = (
         'Fagin looked up. Oliver stood by the fire.\n\n"I am hungry," said the boy.\n\n'
         "Fagin stirred the pot. Oliver came closer to the fire.\n\n"
@@ -971,4 +967,4 @@ def test_the_one_tags_call_the_boy_is_not_the_man():
         "Fagin put down the spoon. Oliver waited by the fire.\n\n"
         '"Sit down," said the man, without turning round.'
     )
-    assert [g[1] for g in speakers(text, characters=roster)] == ["Oliver", "Oliver", "Fagin"]
+    assert [g[1] for g in speakers(text, characters=_men("Oliver", "Fagin"))] == ["Oliver", "Oliver", "Fagin"]
