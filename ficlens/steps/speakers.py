@@ -158,7 +158,8 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
 def _fit_description(r: Reader, phrase: str, ranked: list[str]) -> list[str]:
     """A description tag's candidates (most in focus first) as the description narrows them:
     "said the man" is one the story never names (the roster's "The Turnkey") rather than one it
-    does, who would be called by name, and not the one earlier tags called "the boy"."""
+    does, who would be called by name, and not the one earlier tags called "the boy". A "the
+    boy" tag is remembered here (`Reader.children`) for the tags after it."""
     words = phrase.lower().split()
     if words[-1] in _CHILD and ranked:
         r.children[ranked[0]] += 1
@@ -289,7 +290,6 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:
             ranked = _fit_description(r, r.text[tag.start : tag.end], ranked)
-        if epithet:
             turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
         if ranked and tag.gender in ("M", "F"):
             turn.hints[id(q)] = (tag.gender, ranked[0])
