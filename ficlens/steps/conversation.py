@@ -47,7 +47,8 @@ IN_VIEW = 0.05  # ... further down (a candidate, when nothing else fills the pla
 ADDRESS_FIT = 0.6  # the neighbouring line's "sir"/"madam" fits this speaker's gender
 ADDRESS_CLASH = -0.8
 ANCHOR = 2.5  # evidence that shows a candidate takes part (a tag, a beat)
-UNANCHORED = -0.5  # a candidate nothing in the conversation shows taking part
+UNANCHORED = -0.5  # a candidate nothing in the conversation, or the one just after, shows taking part
+NEARBY = 1500  # characters between two conversations of one scene, at most
 GONE = -1.5  # a candidate the narration showed leaving
 RETURNED = 2.5  # evidence that brings a departed candidate back (a tag or a beat)
 NOT_YET = -2.0  # a candidate speaking before anything shows them in the scene
@@ -75,6 +76,22 @@ def conversations(turns: list[Turn]) -> list[list[Turn]]:
     return groups
 
 
+def mark_scenes(turns: list[Turn]) -> None:
+    """Give each conversation's first turn the characters shown taking part in the conversation
+    just after it, when little narration stands between the two (`NEARBY`): they were most
+    likely in the scene already. (Salience covers those of the one before.)"""
+    convs = conversations(turns)
+    for conv, after in zip(convs, convs[1:]):
+        if after[0].start - conv[-1].quotes[-1].end <= NEARBY:
+            conv[0].scene = _shown(after)
+
+
+def _shown(conv: list[Turn]) -> list[str]:
+    """Those a tag or beat shows taking part in a conversation, or its lines address by name."""
+    tagged = (c for t in conv for c, v in t.evidence.items() if v >= ANCHOR)
+    return list(dict.fromkeys([*tagged, *(c for t in conv for c in sorted(t.vocatives))]))
+
+
 def _candidates(conv: list[Turn]) -> list[str]:
     weight: Counter = Counter()
     for t in conv:
@@ -87,6 +104,8 @@ def _candidates(conv: list[Turn]) -> list[str]:
         weight[c] += CONTEXT[rank]
     for c in conv[0].context[len(CONTEXT) :]:
         weight[c] += IN_VIEW
+    for c in conv[0].scene:
+        weight.setdefault(c, 0.0)  # the scene's people fill places left
     return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
 
 
@@ -106,7 +125,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
     n = len(conv)
     arrive = _arrivals(conv, cands)
     arrives = [arrive.get(c, n) for c in cands]
-    anchored = {c for t in conv for c, v in t.evidence.items() if v >= ANCHOR} | {c for t in conv for c in t.vocatives}
+    anchored = {*_shown(conv), *conv[0].scene}
     # The weights of the conversation's shape are halves and wholes: their sums are exact in any order.
     fixed = [(OFF_ROSTER if listed and c not in listed else 0.0) + (0.0 if c in anchored else UNANCHORED) for c in cands]
     context = conv[0].context[: len(CONTEXT)]

@@ -88,6 +88,10 @@ class Turn:
     addressee_gender: str | None = None
     # The description in the turn's tag when no name or roster settles it: "old gentleman".
     epithet: str = ""
+    # Quotes after narration of the same paragraph whose last sentence has a named subject.
+    interjected: dict[int, str] = field(default_factory=dict)
+    # On a conversation's first turn: who a tag or beat shows in the conversation just after it.
+    scene: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:

@@ -299,6 +299,10 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         if turn.gender_hint is None and tag.gender in ("M", "F"):
             turn.gender_hint = tag.gender
         turn.cue = turn.cue or ("tag_epithet" if epithet else "tag_pronoun" if tag.strong else "beat_pronoun")
+    for i in range(1, len(quotes)):
+        who = r.interjection(quotes[i - 1].outer[1], quotes[i].outer[0])
+        if who:
+            turn.interjected[id(quotes[i])] = who
     if not any(q.rule == "tag_name" for q in quotes):
         who = _cleft(r, doc, pidx, quotes, quoted)
         if who:
@@ -339,6 +343,10 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
         if own:
             q.speaker = min(own, key=lambda o: abs(o[0] - i))[1]
             q.rule = "same_paragraph"
+            # "'…,' said Cecil. Freddy jumped out … '…'": the line after is Freddy's.
+            other = turn.interjected.get(id(q))
+            if other and other != q.speaker:
+                q.speaker, q.rule = other, "beat"
         else:
             q.speaker, q.rule = turn.speaker, cue if i == 0 or cue != "tag_name" else "same_paragraph"
         if q.continues and i == 0 and q.rule not in ("tag_name",):
@@ -401,6 +409,7 @@ def attribute(doc: Document) -> None:
     listed = {c.id for c in doc.characters if c.from_roster} if doc.roster and not doc.roster_from_fandom else None
     if r.has_narrator and listed is not None:
         listed.add(r.narrator_id)
+    conversation.mark_scenes(turns)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
         conversation.decide(turns, r.salience.gender, listed)
         voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)

@@ -248,6 +248,20 @@ class Reader:
                     break
         return out
 
+    def interjection(self, a: int, b: int) -> str | None:
+        """Who the narration between two quotes of one paragraph (``[a, b)``) last names as a
+        sentence's subject: "'…,' said Cecil. Freddy followed … '…'" gives Freddy."""
+        who = None
+        for sm in _SENTENCE_START.finditer(self.text, a, b):
+            at = sm.end()
+            while at < b and self.text[at] in " \t\n*_-":
+                at += 1
+            opener = _OPENER.match(self.text, at, b)
+            if opener:
+                at = opener.end()
+            who = self.char_at.get(at, who)
+        return who
+
     def _subject_at(self, at: int, limit: int, para_start: int) -> str | None:
         while at < limit and self.text[at] in " \t\n*_-":
             at += 1

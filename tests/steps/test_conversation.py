@@ -139,3 +139,23 @@ def test_the_one_the_next_line_greets_spoke_this_one_only_with_no_narration_betw
 
     assert answer_after(2) == "carl"
     assert answer_after(3) == "ben"
+
+
+def test_someone_the_next_conversation_shows_was_in_the_scene_already():
+    # Ann's tagged line and an untagged answer; Carl is more in focus than Ben when the talk
+    # begins. A few lines of narration on, a tag shows Ben talking: he was there, and the answer
+    # was his. When the next talk is far off, nothing says so, and focus decides.
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    def answer_with_next_talk_at(start):
+        said = Turn(0, [Quote(0, 20, id="q0")], evidence={"ann": 8.0}, context=["ann", "carl", "ben"], cue="tag_name")
+        answer = Turn(1, [Quote(22, 40, id="q1")])
+        later = Turn(5, [Quote(start, start + 30, id="q2")], evidence={"ben": 8.0}, cue="tag_name")
+        turns = [said, answer, later]
+        conversation.mark_scenes(turns)
+        conversation.decide(turns, {})
+        return answer.speaker
+
+    assert answer_with_next_talk_at(600) == "ben"
+    assert answer_with_next_talk_at(600 + conversation.NEARBY) == "carl"

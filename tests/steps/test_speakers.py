@@ -968,3 +968,16 @@ def test_the_one_tags_call_the_boy_is_not_the_man():
         '"Sit down," said the man, without turning round.'
     )
     assert [g[1] for g in speakers(text, characters=_men("Oliver", "Fagin"))] == ["Oliver", "Oliver", "Fagin"]
+
+
+def test_a_line_after_another_persons_action_in_the_same_paragraph_is_theirs():
+    text = (
+        "Cecil Vyse and Freddy Honeychurch waited by the road.\n\n"
+        '"You are quite right," said Cecil, and he got in. Freddy jumped out and came running back '
+        'for the match-box. "I am so glad you only talked about books."'
+    )
+    got = speakers(text)
+    assert [g[1] for g in got] == ["Cecil Vyse", "Freddy Honeychurch"]
+    # Narration between whose sentences name no one else leaves the line with the tagged speaker.
+    text = text.replace("Freddy jumped out and came running back for the match-box.", "The car shook.")
+    assert [g[1] for g in speakers(text)] == ["Cecil Vyse", "Cecil Vyse"]
