@@ -317,10 +317,12 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             ev[who] = ev.get(who, 0.0) + weight
         if found:
             turn.cue = "beat"
+    # The one the narration shows the speaker turning to ("turning to Carl") is the listener.
+    listener = r.looked_at(para.start, para.end, quotes)
     for c in dict.fromkeys(r.salience.narration_characters(para.start, para.end)):
-        ev[c] = ev.get(c, 0.0) + MENTIONED
+        if c != listener:
+            ev[c] = ev.get(c, 0.0) + MENTIONED
     if not any(q.addressees for q in quotes):
-        listener = r.looked_at(para.start, para.end, quotes)
         for q in quotes if listener else ():
             q.addressees = [listener]
     likeliest = max(ev, key=ev.get) if ev else None

@@ -217,10 +217,20 @@ class Reader:
         for m in word_matches(_LOOK_TO, self.text, para_start, para_end):
             if any(a <= m.start() < b for a, b in (q.outer for q in quotes)):
                 continue
+            if self._named_just_before(m.start()):
+                continue  # "When Rodney turned to Cassandra": Rodney's listener, not the speaker's
             who = self.char_at.get(m.end())
             if who:
                 return who
         return None
+
+    def _named_just_before(self, pos: int) -> bool:
+        """Whether a character's name is the subject of the verb at ``pos`` ("Rodney turned")."""
+        k = bisect.bisect_left(self.n_starts, pos) - 1
+        if k < 0:
+            return False
+        between = self.text[self.names[k].end : pos]
+        return len(between) <= 3 and not between.strip()
 
     def beats(self, para_start: int, para_end: int, quotes: list[Quote]) -> list[tuple[str, float]]:
         """Subjects of the paragraph's narration sentences, weighted by where they stand:

@@ -981,3 +981,21 @@ def test_a_line_after_another_persons_action_in_the_same_paragraph_is_theirs():
     # Narration between whose sentences name no one else leaves the line with the tagged speaker.
     text = text.replace("Freddy jumped out and came running back for the match-box.", "The car shook.")
     assert [g[1] for g in speakers(text)] == ["Cecil Vyse", "Cecil Vyse"]
+
+
+def test_the_one_the_speaker_turns_to_is_the_listener_not_a_mention():
+    from ficlens.steps import speakers as speakers_step
+
+    roster = [{"id": "ann", "name": "Ann", "gender": "F"}, {"id": "carl", "name": "Carl", "gender": "M"}]
+    text = 'Ann and Carl sat by the fire.\n\n"Where were you all day?" Then, turning to Carl, the question came out sharper than meant.'
+    doc, r = read_up_to_speakers(text, roster)
+    quote = doc.quotes[0]
+    turn = speakers_step._read_turn(r, doc, quote.paragraph, [quote], {quote.paragraph: [quote]})
+    assert quote.addressees == ["carl"]
+    assert turn.evidence.get("carl", 0.0) <= 0.0
+    # Named otherwise in the paragraph, Carl counts as in it.
+    text = text.replace("turning to Carl", "for Carl")
+    doc, r = read_up_to_speakers(text, roster)
+    quote = doc.quotes[0]
+    turn = speakers_step._read_turn(r, doc, quote.paragraph, [quote], {quote.paragraph: [quote]})
+    assert turn.evidence.get("carl", 0.0) == speakers_step.MENTIONED
