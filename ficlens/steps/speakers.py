@@ -23,11 +23,10 @@ decided it; its confidence is that rule's measured accuracy (`confidence`).
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import addressing, chat_people, confidence, conversation, narrator, tags_speech, voices
+from ficlens.steps import addressing, chat_people, confidence, conversation, narration_names, narrator, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -66,7 +65,6 @@ PRONOUN_RANKS = (2.0, 1.0, 0.5)
 EPITHET_SCALE = 0.6
 MENTIONED = 1.2
 MENTIONED_OBJECT = -0.5  # ... only ever after a preposition ("looked at Carl"), against speaking
-_OBJECT_BEFORE = re.compile(r"\b(?:to|at|towards?|of|for|with|upon|on|from|by|than|as)\W{1,3}$")
 BRIDGE = 1.5
 BRIDGE_PRONOUN = 0.45  # the narration between turns follows them as "he" or "she", never naming them
 KIN_RANKS = (4.0, 2.0, 1.0)
@@ -209,21 +207,6 @@ def _cleft(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dic
     return r.cleft_speaker(following.start, following.end, opening=True)
 
 
-def _named_in_narration(r: Reader, start: int, end: int) -> dict[str, float]:
-    """The characters a paragraph's narration in ``[start, end)`` names, each with `MENTIONED`,
-    or `MENTIONED_OBJECT` when every mention of them follows a preposition ("looked at Carl",
-    "the hand of Carl"): such a name is seldom the speaker's (on PDNC 4% to 32% of the time,
-    by preposition, against 63% for names elsewhere)."""
-    sal = r.salience
-    lo = bisect.bisect_left(sal.narrated_starts, start)
-    hi = bisect.bisect_left(sal.narrated_starts, end)
-    out: dict[str, float] = {}
-    for pos, c in zip(sal.narrated_starts[lo:hi], sal.narrated_chars[lo:hi]):
-        w = MENTIONED_OBJECT if _OBJECT_BEFORE.search(r.text, max(start, pos - 12), pos) else MENTIONED
-        out[c] = max(out.get(c, w), w)
-    return out
-
-
 def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> Turn:
     """A turn and the evidence its own paragraph gives about its speaker."""
     para = doc.paragraphs[pidx]
@@ -337,9 +320,9 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             turn.cue = "beat"
     # The one the narration shows the speaker turning to ("turning to Carl") is the listener.
     listener = r.looked_at(para.start, para.end, quotes)
-    for c, w in _named_in_narration(r, para.start, para.end).items():
+    for c, as_object in narration_names.named(r, para.start, para.end).items():
         if c != listener:
-            ev[c] = ev.get(c, 0.0) + w
+            ev[c] = ev.get(c, 0.0) + (MENTIONED_OBJECT if as_object else MENTIONED)
     if not any(q.addressees for q in quotes):
         for q in quotes if listener else ():
             q.addressees = [listener]

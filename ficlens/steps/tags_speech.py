@@ -310,12 +310,16 @@ _ANSWER = (
     r"|welcome|invitation|proposal|objection|complaint|lament|challenge|plea|rebuke|reminder|boast|threat"
     r"|promise|counsel|comfort|verdict|sentence|whisper|murmur|laugh|sigh)\b"
 )
+ANSWER_PATTERN = _ANSWER
+ANSWER_WORD = re.compile(_ANSWER)
 _OWNED = r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+"  # "'s humble", " s" (an apostrophe lost)
 _POSSESSIVE_ANSWER = re.compile(_OWNED + _ANSWER)
 # "and Elizabeth's reply was," before the line.
 _ANSWER_WAS = re.compile(_OWNED + _ANSWER + r"\s+(?:was|is)\s*$")
 _PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
 _WAS = re.compile(r"(?:was|came)\s+")
+# "was the firm reply of Mr. Limbkins"
+_ANSWER_OF = re.compile(r"(?:was|were)\s+(?:the|an?)\s+(?:[a-z]+\s+){0,2}?" + _ANSWER + r"\s+of\s+(?:the\s+)?")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 
 
@@ -327,6 +331,10 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
     if m and speech_verb(m.group(1)):
         span = names.at(m.end())
         return Tag(span[0], span[1], "name", None, m.group(1), True, True) if span else None
+    of = _ANSWER_OF.match(text, pos, limit)
+    span = names.at(of.end()) if of else None
+    if span:
+        return Tag(span[0], span[1], "name", None, of.group(1), True, True)
     own = _PRONOUN_ANSWER.match(text, pos, limit)
     if own:
         return Tag(own.start(1), own.end(1), "pronoun", "M" if own.group(1) == "his" else "F", own.group(2), True, True)

@@ -999,3 +999,8 @@ def test_the_one_the_speaker_turns_to_is_the_listener_not_a_mention():
     # Named after a preposition, Carl is seldom the speaker; named otherwise, he is in the paragraph.
     assert carl("The question was meant for Carl, and came out sharper.") == (speakers_step.MENTIONED_OBJECT, [])
     assert carl("The question hung over Carl and the fire.") == (speakers_step.MENTIONED, [])
+
+
+def test_the_reply_of_a_name_after_the_line_is_its_tag():
+    text = 'Gamfield and Mr. Limbkins argued.\n\n"Not a farthing more," was the firm reply of Mr. Limbkins.'
+    assert speakers(text) == [("Not a farthing more,", "Mr. Limbkins", "explicit")]
