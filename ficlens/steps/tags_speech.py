@@ -70,7 +70,7 @@ _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
 _CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
 _BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b|(?:burst|broke)\s+(?:out|forth)\b")
-_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly|forth))*")
+_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly|forth|almost|half|nearly|all but|very))*")
 
 
 @dataclass(slots=True)

@@ -1004,3 +1004,9 @@ def test_the_one_the_speaker_turns_to_is_the_listener_not_a_mention():
 def test_the_reply_of_a_name_after_the_line_is_its_tag():
     text = 'Gamfield and Mr. Limbkins argued.\n\n"Not a farthing more," was the firm reply of Mr. Limbkins.'
     assert speakers(text) == [("Not a farthing more,", "Mr. Limbkins", "explicit")]
+
+
+def test_almost_or_half_before_the_verb_keeps_the_pronoun_tag():
+    for said in (" she almost screamed, as if he frightened her.", " she half whispered.", " he very nearly shouted."):
+        tag = tags_speech.tag_after(said, 0, len(said), tags_speech.Mentions([]))
+        assert tag is not None and tag.kind == "pronoun" and tag.strong
