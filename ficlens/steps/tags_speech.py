@@ -175,6 +175,8 @@ def _skip(text: str, pos: int, limit: int, chars: str = " \t\n,-\u2014\u2013") -
 
 _TO_RE = re.compile(r"\s*(?:,\s*)?(?:to\s+|at\s+)?")
 _ADJECTIVES_RE = re.compile(r"(?:[a-z]+(?:-[a-z]+)*[ \t\n]+){1,2}")
+_MODALS = frozenset("could would might can".split())
+_PERCEIVED = re.compile(r"\s+(?:hear|see|catch|overhear)\b")
 _PERCEPTION = frozenset("heard hear hears hearing saw see sees seeing watched watch found noticed left caught".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr st mme mlle messrs prof capt col gen lt sgt rev jr sr".split())
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
@@ -274,6 +276,8 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         # '"I like rubies," he heard Katharine say': the one heard spoke.
         span = names.at(heard.end(1))
         return Tag(span[0], span[1], "name", None, verb.lower(), True, True)
+    if verb in _PERCEPTION or (verb in _MODALS and _PERCEIVED.match(text, v.end(), limit)):
+        return None  # '"…," he heard one of the men begin': the one hearing did not say it
     if speech_verb(verb):
         if verb.lower() in _REPLIES and _REPORTED.match(text, v.end(), limit):
             return None  # '"Is it true?" Elizabeth replied that it was.': her answer is told, not quoted

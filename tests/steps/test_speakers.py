@@ -1010,3 +1010,8 @@ def test_almost_or_half_before_the_verb_keeps_the_pronoun_tag():
     for said in (" she almost screamed, as if he frightened her.", " she half whispered.", " he very nearly shouted."):
         tag = tags_speech.tag_after(said, 0, len(said), tags_speech.Mentions([]))
         assert tag is not None and tag.kind == "pronoun" and tag.strong
+
+
+def test_the_one_who_hears_a_line_is_no_tag_for_it():
+    for after in (" he heard one of the younger men begin behind him.", " she could hear his voice saying it again."):
+        assert tags_speech.tag_after(after, 0, len(after), tags_speech.Mentions([])) is None
