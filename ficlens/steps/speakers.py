@@ -79,9 +79,10 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
     para = doc.paragraphs[pidx]
     (bs, be), (as_, ae) = _narration(quotes, i, para.start, para.end)
     tag = tags_speech.tag_after(r.text, as_, ae, r.name_spans)
-    if tag is None or tag.kind != "name":
+    if tag is None or tag.kind != "name" or not tag.strong:
         # 'Cassandra exclaimed, "…," she added': the name before says who "she" is; and in
-        # 'Hamidullah said: "…" She made no reply' the one after is a listener's beat.
+        # 'Hamidullah said: "…" She made no reply' (or 'Helen laughed') the one after is a
+        # listener's beat.
         before = tags_speech.tag_before(r.text, bs, be, r.name_spans)
         named = before is not None and before.kind == "name" and before.strong
         # 'Margaret said, "…" he said, "…"': with another line after it, a tag that follows a line

@@ -1015,3 +1015,8 @@ def test_almost_or_half_before_the_verb_keeps_the_pronoun_tag():
 def test_the_one_who_hears_a_line_is_no_tag_for_it():
     for after in (" he heard one of the younger men begin behind him.", " she could hear his voice saying it again."):
         assert tags_speech.tag_after(after, 0, len(after), tags_speech.Mentions([])) is None
+
+
+def test_a_name_tag_before_the_line_outweighs_another_persons_beat_after_it():
+    text = 'Helen and Margaret sat.\n\nMargaret said, "But this is going to be fun." Helen recovered herself and laughed too.'
+    assert speakers(text) == [("But this is going to be fun.", "Margaret", "explicit")]
