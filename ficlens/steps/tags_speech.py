@@ -470,6 +470,8 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip():
             p = prev[-1].group()
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
+            # "the voice of Mr. Heelas bellowing": the one whose voice it is.
+            perceived = perceived or (p == "of" and len(prev) > 1 and ANSWER_WORD.fullmatch(prev[-2].group().lower()) is not None)
             if not perceived and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
                 continue
         return s, e, kind, gender

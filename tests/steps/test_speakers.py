@@ -1020,3 +1020,8 @@ def test_the_one_who_hears_a_line_is_no_tag_for_it():
 def test_a_name_tag_before_the_line_outweighs_another_persons_beat_after_it():
     text = 'Helen and Margaret sat.\n\nMargaret said, "But this is going to be fun." Helen recovered herself and laughed too.'
     assert speakers(text) == [("But this is going to be fun.", "Margaret", "explicit")]
+
+
+def test_the_voice_of_a_name_before_the_line_is_its_tag():
+    text = 'Charles and Margaret rode.\n\nThen the car behind them drew up, and the voice of Charles was heard saying: "Get the women out at once."'
+    assert speakers(text) == [("Get the women out at once.", "Charles", "explicit")]
