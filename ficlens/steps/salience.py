@@ -88,9 +88,10 @@ class Turn:
     addressee_gender: str | None = None
     # The description in the turn's tag when no name or roster settles it: "old gentleman".
     epithet: str = ""
-    # Quotes after narration of the same paragraph whose last sentence has a named subject.
+    # id(quote) -> whom the paragraph's narration just before that quote (after an earlier quote)
+    # names as a sentence's subject: "'…,' said Cecil. Freddy jumped out. '…'" gives Freddy.
     interjected: dict[int, str] = field(default_factory=dict)
-    # On a conversation's first turn: who a tag or beat shows in the conversation just after it.
+    # On a conversation's first turn: those the conversation just after shows taking part.
     scene: list[str] = field(default_factory=list)
 
     @property
