@@ -319,9 +319,11 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             ev[who] = ev.get(who, 0.0) + weight
         if found:
             turn.cue = "beat"
-    # The one the narration shows the speaker turning to ("turning to Carl") is the listener.
-    listener = r.looked_at(para.start, para.end, quotes)
-    for c, as_object in narration_names.named(r, para.start, para.end).items():
+    named = narration_names.named(r, para.start, para.end)
+    # The one the narration shows the speaker turning to ("turning to Carl") is the listener
+    # (someone the narration names, so there is none to look for when it names no one).
+    listener = r.looked_at(para.start, para.end, quotes) if named else None
+    for c, as_object in named.items():
         if c != listener:
             ev[c] = ev.get(c, 0.0) + (MENTIONED_OBJECT if as_object else MENTIONED)
     if not any(q.addressees for q in quotes):
