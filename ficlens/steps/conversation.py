@@ -411,3 +411,27 @@ def same_description_same_person(turns: list[Turn], gender: dict[str, str | None
     if changed:
         again = [t for conv in conversations(turns) if any(id(t) in changed for t in conv) for t in conv]
         decide(again, gender, listed)
+
+
+INTRODUCED = 2.0
+INTRO_BEFORE = 20_000
+INTRO_AFTER = 100_000
+
+
+def introduced_descriptions(turns: list[Turn]) -> None:
+    """A description whose lines name their speaker ("'My name is Brownlow,' said the old
+    gentleman") stands for that person in the tags around them that use it."""
+    links: dict[str, list[tuple[int, str]]] = {}
+    for t in turns:
+        if t.epithet and len(set(t.selves)) == 1:
+            links.setdefault(t.epithet, []).append((t.start, t.selves[0]))
+    if not links:
+        return
+    for t in turns:
+        found = links.get(t.epithet) if t.epithet else None
+        if not found or t.selves:
+            continue
+        near = [(abs(t.start - at), who) for at, who in found if -INTRO_AFTER <= at - t.start <= INTRO_BEFORE]
+        if near:
+            who = min(near)[1]
+            t.evidence[who] = t.evidence.get(who, 0.0) + INTRODUCED

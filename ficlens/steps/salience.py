@@ -84,6 +84,8 @@ class Turn:
     posterior: float = 0.0
     # Characters the narration shows leaving at this turn ("and walked away").
     exits: set[str] = field(default_factory=set)
+    # Characters the narration after its lines shows not answering ("He didn't answer.").
+    silent: set[str] = field(default_factory=set)
     # The gender of the person the lines address by a title ("sir", "madam", "papa"), if any.
     addressee_gender: str | None = None
     # The description in the turn's tag when no name or roster settles it: "old gentleman".
@@ -93,6 +95,8 @@ class Turn:
     interjected: dict[int, str] = field(default_factory=dict)
     # On a conversation's first turn: those the conversation just after shows taking part.
     scene: list[str] = field(default_factory=list)
+    # Those the turn's own lines say are speaking: "My name is Brownlow."
+    selves: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:

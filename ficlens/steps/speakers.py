@@ -72,6 +72,7 @@ ROLE_TAG = 5.0
 DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter" (who may be Basil)
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
+SILENT = -1.5  # the narration just before the line shows them not answering
 NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
 
 
@@ -132,11 +133,39 @@ _EXIT_RE = re.compile(  # with \b before it (`word_matches`)
 )
 
 
+_SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
+    r"(?:(?:did|does|could|would|will)(?: not|n[\u2019']t)|made no|gave no|returned no)\s+(?:answer|reply|respond|response|speak|say anything)\b|"
+    r"(?:said|answered|replied) nothing|(?:was|were|remained|kept|stayed|fell) silent|held (?:his|her) (?:tongue|peace)|"
+    r"ignored (?:him|her|the question|this|that|it)\b"
+)
+
+
+# A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
+# silent so long that Ilse thought he would not answer".
+_PAUSE = re.compile(r"for a (?:moment|minute|while|second|time|few)|at once|immediately|at first|for some|a moment|\b(?:then|long|thought|wondered|whether|if)\b")
+
+
 def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
     """Who the narration in ``[start, end)`` shows leaving: "Bailey was gone", "she said, and
     walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
+    return _doers(r, _EXIT_RE, start, end, quotes, who_spoke)
+
+
+def silences(r: Reader, start: int, end: int) -> set[str]:
+    """Who the narration in ``[start, end)`` shows not answering: "He didn't answer that one.",
+    "Fielding was silent." The next line is someone else's."""
+    last = max(r.text.rfind(".", start, end - 2), r.text.rfind("!", start, end - 2), r.text.rfind("?", start, end - 2))
+    at = max(start, last + 1)
+    if r.text[at:end].strip() and _PAUSE.search(r.text, at, end) is None:
+        return _doers(r, _SILENCE_RE, at, end, [], None)
+    return set()
+
+
+def _doers(r: Reader, pattern: re.Pattern[str], start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
+    """The subjects of what ``pattern`` finds in the narration ``[start, end)`` (quotes in it
+    skipped); with none, the one who spoke the lines just before."""
     out: set[str] = set()
-    found = word_matches(_EXIT_RE, r.text, start, end)
+    found = word_matches(pattern, r.text, start, end)
     first = next(found, None)
     if first is None:
         return out
@@ -219,6 +248,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         turn.named |= about
         for c in sorted(selves):
             turn.evidence[c] = turn.evidence.get(c, 0.0) + SELF_NAMED
+            turn.selves.append(c)
         turn.addressee_gender = turn.addressee_gender or addressing.title_gender(r.text, q.start, q.end)
     turn.named -= turn.vocatives
     ev = turn.evidence
@@ -331,6 +361,7 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             q.addressees = [listener]
     likeliest = max(ev, key=ev.get) if ev else None
     turn.exits = exits(r, para.start, para.end, quotes, likeliest)
+    turn.silent = silences(r, quotes[-1].outer[1], para.end)
     return turn
 
 
@@ -407,6 +438,12 @@ def attribute(doc: Document) -> None:
                         if c not in named:
                             turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE_PRONOUN
                     turns[-1].exits |= exits(r, between[0].start, between[-1].end, [], None)
+                    turns[-1].silent |= silences(r, between[0].start, between[-1].end)
+                for c in sorted(turns[-1].silent):
+                    # "He didn't answer that one.": the line before was said to him, and the
+                    # line after is someone else's.
+                    turns[-1].evidence[c] = turns[-1].evidence.get(c, 0.0) + SILENT
+                    turn.evidence[c] = turn.evidence.get(c, 0.0) + SILENT
             turns.append(turn)
         r.salience.took_turn(turns[-1])
         r.salience.advance(para.end)
@@ -416,6 +453,7 @@ def attribute(doc: Document) -> None:
     if r.has_narrator and listed is not None:
         listed.add(r.narrator_id)
     conversation.mark_scenes(turns)
+    conversation.introduced_descriptions(turns)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
         conversation.decide(turns, r.salience.gender, listed)
         voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)

@@ -40,7 +40,7 @@ _CLEFT_VERB = re.compile(
     r"\s+(?:who|that)\s+(?:first\s+|finally\s+|eventually\s+)?"
     r"(?:spoke|said|asked|answered|replied|broke|called|cried|exclaimed|interrupted|whispered|shouted|added|began|went on|continued)\b"
 )
-_SELF_INTRO = re.compile(r"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
+_SELF_INTRO = re.compile(r"\b(?:[Mm]y name(?:,[\w' ]{1,20},)? is|[Mm]y name's|I am|I'm|[Cc]all me|[Ii]t's me,?|[Ii]t is I,?)\s+$")
 # Said to anyone of a rank or sex, these name no one in particular: "Yes, sir."
 _EMPHASIS = "*_~"  # marks of emphasis in plain text: "*Dean*, stop", "Stop, **Dean**!"
 _BARE_ADDRESS = frozenset("sir sire madam madame ma'am mam miss mister monsieur mademoiselle signor signora".split())

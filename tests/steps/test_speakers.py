@@ -1025,3 +1025,39 @@ def test_a_name_tag_before_the_line_outweighs_another_persons_beat_after_it():
 def test_the_voice_of_a_name_before_the_line_is_its_tag():
     text = 'Charles and Margaret rode.\n\nThen the car behind them drew up, and the voice of Charles was heard saying: "Get the women out at once."'
     assert speakers(text) == [("Get the women out at once.", "Charles", "explicit")]
+
+
+def test_the_one_the_narration_shows_not_answering_did_not_say_the_next_line():
+    # Daniel is named in the narration between the lines, which would make the next line his;
+    # but he does not answer: Maria asks again.
+    text = (
+        "Maria Lopez wiped her hands on a rag. Daniel Reed stood by the ramp.\n\n"
+        'Maria pointed at the wing. "Where did the scorch marks come from?"\n\n"Work."\n\n'
+        '"Paid enough to cover my fee?"\n\nDaniel didn\'t answer that one.\n\n'
+        '"That\'s what I thought. Three days."\n\n"Two."\n\n"Three, and you hold the light."\n\n"Fine," said Daniel.'
+    )
+    got = [g[1] for g in speakers(text)]
+    assert got == ["Maria Lopez", "Daniel Reed", "Maria Lopez", "Maria Lopez", "Daniel Reed", "Maria Lopez", "Daniel Reed"]
+
+
+def test_a_silence_that_is_only_a_pause_says_nothing_of_the_next_line():
+    from ficlens.steps import speakers as speakers_step
+
+    doc, r = read_up_to_speakers("Tom Bell waited. For a moment he was silent.\n\nTom Bell did not answer.", [{"name": "Tom Bell", "gender": "M"}])
+    first, second = doc.paragraphs[0], doc.paragraphs[1]
+    assert speakers_step.silences(r, first.start, first.end) == set()
+    assert speakers_step.silences(r, second.start, second.end) == {"tom-bell"}
+
+
+def test_a_description_whose_line_names_its_speaker_is_them_in_its_other_tags():
+    roster = [
+        {"name": "Oliver Twist", "gender": "M"},
+        {"name": "Fagin", "gender": "M"},
+        {"name": "Mr. Brownlow", "aliases": ["Brownlow"], "gender": "M"},
+    ]
+    text = (
+        "Oliver Twist woke in a strange bed. Fagin was far away, counting his spoons in the den.\n\n"
+        'The door opened and a stranger came in.\n\n"You are awake at last," said the old gentleman.\n\n'
+        '"Where am I?" asked Oliver.\n\n"Among friends, my boy. My name, sir, is Brownlow," said the old gentleman.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Mr. Brownlow", "Oliver Twist", "Mr. Brownlow"]
