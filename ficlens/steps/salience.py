@@ -132,6 +132,8 @@ class Salience:
         self._next = 0
         self._upcoming = _NEVER  # where the next name or pronoun not taken in stands, once known
         self.window = _CANDIDATE_WINDOW
+        # (where it ended, who said it) of the last turn's last line, if a tag settled it.
+        self.last_settled: tuple[int, str] | None = None
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.q_starts, pos) - 1
@@ -203,6 +205,8 @@ class Salience:
         for q in turn.quotes:
             if q.speaker:
                 self._raise(q.speaker, q.start + _FOCUS_BONUS)
+        last = turn.quotes[-1]
+        self.last_settled = (last.end, last.speaker) if last.speaker else None
         for c in turn.vocatives:
             self._set_pronoun_score(c, turn.quotes[-1].end + _FOCUS_BONUS)
 

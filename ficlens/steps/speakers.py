@@ -72,6 +72,7 @@ ROLE_TAG = 5.0
 DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter" (who may be Basil)
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
+OTHER_REACH = 1500  # characters back to the line "the other" answers
 SILENT = -1.5  # the narration just before the line shows them not answering
 NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
 
@@ -220,6 +221,15 @@ def _epithet_holder(r: Reader, tag: tags_speech.Tag, para_start: int, exclude: s
     return who, len(holders) == 1
 
 
+def _the_one_before(r: Reader, quotes: list[Quote], i: int) -> set[str]:
+    """Whom "the other" in the tag of ``quotes[i]`` is set against: the one whose tag settled
+    the line just before ("'…,' replied Sikes. '…,' replied the other")."""
+    if i > 0:
+        return {quotes[i - 1].speaker} if quotes[i - 1].speaker else set()
+    last = r.salience.last_settled
+    return {last[1]} if last and last[0] >= quotes[i].start - OTHER_REACH else set()
+
+
 def _cleft(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> str | None:
     """Who a cleft names as the speaker: in the paragraph's narration, or opening the next
     paragraph when that is all narration ("It was Marilla who spoke")."""
@@ -318,6 +328,8 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         not_them = turn.vocatives | set(q.addressees) | ({possessor} if possessor else set())
         if epithet:
             not_them |= _possessor(r, tag, para.start)
+            if r.text[tag.start : tag.end].lower().split()[1:2] == ["other"]:
+                not_them |= _the_one_before(r, quotes, i)
         r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
         if epithet:

@@ -1061,3 +1061,12 @@ def test_a_description_whose_line_names_its_speaker_is_them_in_its_other_tags():
         '"Where am I?" asked Oliver.\n\n"Among friends, my boy. My name, sir, is Brownlow," said the old gentleman.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Mr. Brownlow", "Oliver Twist", "Mr. Brownlow"]
+
+
+def test_the_other_in_a_tag_is_not_the_one_who_spoke_just_before():
+    roster = [{"name": "Bill Sikes", "aliases": ["Sikes"], "gender": "M"}, {"name": "Toby Crackit", "aliases": ["Toby"], "gender": "M"}]
+    text = (
+        "Toby Crackit came into the inn. Bill Sikes sat by the fire and watched him.\n\n"
+        '"Going on to Shepperton," said Sikes.\n\n"I\'m your man, as far as I go," replied the other.'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Bill Sikes", "Toby Crackit"]
