@@ -406,8 +406,10 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     verb = verbs[-1]
     if not strong and body_end - verb.end() > 30:
         return None
-    if last in ".!?" and _REPORTED.match(text, verb.end(), body_end):
-        return None  # "Elizabeth replied that it was." told her words; the line after is not hers
+    if _REPORTED.match(text, verb.end(), body_end):
+        # "Elizabeth replied that it was." told her words, and "…, told that he understood,
+        # and the papers swept away;--" someone else's: the line after is not theirs.
+        return None
     # A speech verb right before the quote is a tag even without a comma: saying "Perhaps".
     if not strong and last not in ".!?" and body_end - verb.end() <= 20 and verb.group().lower() in words("speech_verbs"):
         strong = True

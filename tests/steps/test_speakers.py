@@ -1070,3 +1070,14 @@ def test_the_other_in_a_tag_is_not_the_one_who_spoke_just_before():
         '"Going on to Shepperton," said Sikes.\n\n"I\'m your man, as far as I go," replied the other.'
     )
     assert [g[1] for g in speakers(text, characters=roster)] == ["Bill Sikes", "Toby Crackit"]
+
+
+def test_a_verb_that_reports_words_is_no_tag_for_the_line_after_it():
+    text = (
+        '"A very pleasant evening," he began, as soon as Mr. Woodhouse had been talked into what was '
+        'necessary, told that he understood, and the papers swept away;--"particularly pleasant."'
+    )
+    start, end = text.index(',"') + 2, text.index(';--"') + 3
+    woodhouse = text.index("Mr. Woodhouse")
+    names = tags_speech.Mentions([(woodhouse, woodhouse + len("Mr. Woodhouse"))])
+    assert tags_speech.tag_before(text, start, end, names) is None
