@@ -92,6 +92,9 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
         next_line = i + 1 < len(quotes)
         if tag is None or (named and (not tag.strong or next_line or _agrees(r, before, tag.gender))):
             tag = before
+        elif not tag.strong and before is not None and before.strong:
+            # '… and he had answered "the railway." She was sorry she had asked him.'
+            tag = before
     if tag is None and i == 0 and not r.text[bs:be].strip():
         span = _previous_narration(doc, pidx, quoted)
         if span and not tags_speech.ends_sentence(r.text, *span):

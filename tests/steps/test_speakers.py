@@ -1081,3 +1081,12 @@ def test_a_verb_that_reports_words_is_no_tag_for_the_line_after_it():
     woodhouse = text.index("Mr. Woodhouse")
     names = tags_speech.Mentions([(woodhouse, woodhouse + len("Mr. Woodhouse"))])
     assert tags_speech.tag_before(text, start, end, names) is None
+
+
+def test_a_tag_before_the_line_outweighs_a_beat_after_it():
+    text = (
+        "Miss Bartlett and George Emerson sat in the carriage.\n\n"
+        'Miss Bartlett had asked George Emerson what his profession was, and he had answered "the railway." '
+        "She was very sorry that she had asked him."
+    )
+    assert [g[1] for g in speakers(text)] == ["George Emerson"]
