@@ -142,6 +142,10 @@ _SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
     r"(?:said|answered|replied) nothing|(?:was|were|remained|kept|stayed|fell) silent|held (?:his|her) (?:tongue|peace)|"
     r"ignored (?:him|her|the question|this|that|it)\b"
 )
+_SHORTEST_SILENCE = len("He was silent.") - 1
+_LONGEST_SILENCE = 200  # characters before the end of the narration looked at
+# A word every silence holds: a quick test before the pattern's slow one.
+_SILENCE_WORDS = ("answer", "repl", "respon", "speak", "say anything", "nothing", "silent", "tongue", "peace", "ignored")
 
 
 # A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
@@ -156,13 +160,17 @@ def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str |
 
 
 def silences(r: Reader, start: int, end: int) -> set[str]:
-    """Who the narration in ``[start, end)`` shows not answering: "He didn't answer that one.",
-    "Fielding was silent." The next line is someone else's."""
+    """Who the narration in ``[start, end)`` shows not answering in its last sentence ("He didn't
+    answer that one.", "Fielding was silent."): the lines on either side are someone else's. Not
+    a pause before speaking ("For a moment he was silent")."""
     last = max(r.text.rfind(".", start, end - 2), r.text.rfind("!", start, end - 2), r.text.rfind("?", start, end - 2))
-    at = max(start, last + 1)
-    if r.text[at:end].strip() and _PAUSE.search(r.text, at, end) is None:
-        return _doers(r, _SILENCE_RE, at, end, [], None)
-    return set()
+    at = max(start, last + 1, end - _LONGEST_SILENCE)
+    if end - at < _SHORTEST_SILENCE:
+        return set()
+    sentence = r.text[at:end]
+    if not any(w in sentence for w in _SILENCE_WORDS) or _PAUSE.search(sentence):
+        return set()
+    return _doers(r, _SILENCE_RE, at, end, [], None)
 
 
 def _doers(r: Reader, pattern: re.Pattern[str], start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
