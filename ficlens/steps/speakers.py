@@ -144,8 +144,10 @@ _SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
 )
 _SHORTEST_SILENCE = len("He was silent.") - 1
 _LONGEST_SILENCE = 200  # characters before the end of the narration looked at
-# A word every silence holds: a quick test before the pattern's slow one.
-_SILENCE_WORDS = ("answer", "repl", "respon", "speak", "say anything", "nothing", "silent", "tongue", "peace", "ignored")
+# Words one of which every silence holds ("did not answer", "couldn't reply", "made no response",
+# "said nothing"): a quick test before the pattern's slow one.
+_SILENCE_WORDS = ("t answer", "t reply", "t respond", "t speak", "t say anything", "no answer", "no reply", "no response",
+                  "nothing", "silent", "tongue", "peace", "ignored")
 
 
 # A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
@@ -384,7 +386,8 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
             q.addressees = [listener]
     likeliest = max(ev, key=ev.get) if ev else None
     turn.exits = exits(r, para.start, para.end, quotes, likeliest)
-    turn.silent = silences(r, quotes[-1].outer[1], para.end)
+    if para.end - quotes[-1].outer[1] > _SHORTEST_SILENCE:
+        turn.silent = silences(r, quotes[-1].outer[1], para.end)
     return turn
 
 
