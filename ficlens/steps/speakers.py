@@ -61,7 +61,7 @@ _CHILD = frozenset("boy lad child".split())
 # Log-odds evidence a cue gives the candidate it points to.
 NAME_TAG = 8.0
 WEAK_NAME = 3.0  # a name in narration before the line that ends in a full stop ("Mrs. Hurst began again.")
-PRONOUN_RANKS = (2.0, 1.0, 0.5)
+PRONOUN_RANKS = (2.0, 1.0, 0.5, 0.25)
 EPITHET_SCALE = 0.6
 MENTIONED = 1.2
 MENTIONED_OBJECT = -0.5  # ... only ever after a preposition ("looked at Carl"), against speaking
