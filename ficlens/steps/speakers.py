@@ -147,7 +147,7 @@ _LONGEST_SILENCE = 200  # characters before the end of the narration looked at
 # Words one of which every silence holds ("did not answer", "couldn't reply", "made no response",
 # "said nothing"): a quick test before the pattern's slow one.
 _SILENCE_WORDS = ("t answer", "t reply", "t respond", "t speak", "t say anything", "no answer", "no reply", "no response",
-                  "nothing", "silent", "tongue", "peace", "ignored")
+                  "said nothing", "answered nothing", "replied nothing", "silent", "tongue", "peace", "ignored")
 
 
 # A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
@@ -165,6 +165,10 @@ def silences(r: Reader, start: int, end: int) -> set[str]:
     """Who the narration in ``[start, end)`` shows not answering in its last sentence ("He didn't
     answer that one.", "Fielding was silent."): the lines on either side are someone else's. Not
     a pause before speaking ("For a moment he was silent")."""
+    if r.may_fall_silent is None:
+        r.may_fall_silent = any(w in r.text for w in _SILENCE_WORDS)
+    if not r.may_fall_silent:
+        return set()
     last = max(r.text.rfind(".", start, end - 2), r.text.rfind("!", start, end - 2), r.text.rfind("?", start, end - 2))
     at = max(start, last + 1, end - _LONGEST_SILENCE)
     if end - at < _SHORTEST_SILENCE:
