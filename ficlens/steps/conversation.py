@@ -60,6 +60,9 @@ MINORITY = 0.3  # ... that gives them at most this share of its lines
 CONSISTENT = 2.0  # towards the person a description repeated in tags mostly meant
 CONSISTENT_MIN = 3  # tags using the description
 CONSISTENT_SHARE = 0.3  # of the posterior weight of its lines
+INTRODUCED = 2.0  # towards the one a description's own line named as its speaker ("My name is Brownlow")
+INTRO_BEFORE = 20_000  # characters before that line, at most, for another tag with the description
+INTRO_AFTER = 100_000  # ... and after it
 
 
 def _adjacent(a: Turn, b: Turn) -> bool:
@@ -411,11 +414,6 @@ def same_description_same_person(turns: list[Turn], gender: dict[str, str | None
     if changed:
         again = [t for conv in conversations(turns) if any(id(t) in changed for t in conv) for t in conv]
         decide(again, gender, listed)
-
-
-INTRODUCED = 2.0
-INTRO_BEFORE = 20_000
-INTRO_AFTER = 100_000
 
 
 def introduced_descriptions(turns: list[Turn]) -> None:

@@ -73,7 +73,7 @@ DESCRIBED_ENTRY = 2.0  # "said the painter", and the roster lists a "The Painter
 NARRATOR_PRESENT = 0.5
 SELF_NAMED = 4.0  # "My name is Charles."
 OTHER_REACH = 1500  # characters back to the line "the other" answers
-SILENT = -1.5  # the narration just before the line shows them not answering
+SILENT = -1.5  # the narration between two lines shows them not answering: for both lines
 NOT_THE_NARRATOR = -12.0  # "said he" in a story told as "I": not the one telling it
 
 
@@ -138,21 +138,28 @@ _EXIT_RE = re.compile(  # with \b before it (`word_matches`)
 
 
 _SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
-    r"(?:(?:did|does|could|would|will)(?: not|n[\u2019']t)|made no|gave no|returned no)\s+(?:answer|reply|respond|response|speak|say anything)\b|"
-    r"(?:said|answered|replied) nothing|(?:was|were|remained|kept|stayed|fell) silent|held (?:his|her) (?:tongue|peace)|"
+    r"(?:(?:did|does|could|would|will)(?: not|n[\u2019']t)|made no|gave no|returned no)\s+"
+    r"(?:answer|reply|respond|response|speak|say anything)\b|"
+    r"(?:said|answered|replied) nothing|(?:was|were|remained|kept|stayed|fell) silent|"
+    r"held (?:his|her) (?:tongue|peace)|"
     r"ignored (?:him|her|the question|this|that|it)\b"
 )
-_SHORTEST_SILENCE = len("He was silent.") - 1
+_SHORTEST_SILENCE = len(" Tom was mute.")
 _LONGEST_SILENCE = 200  # characters before the end of the narration looked at
 # Words one of which every silence holds ("did not answer", "couldn't reply", "made no response",
 # "said nothing"): a quick test before the pattern's slow one.
-_SILENCE_WORDS = ("t answer", "t reply", "t respond", "t speak", "t say anything", "no answer", "no reply", "no response",
-                  "said nothing", "answered nothing", "replied nothing", "silent", "tongue", "peace", "ignored")
+_SILENCE_WORDS = (
+    "t answer", "t reply", "t respond", "t speak", "t say anything", "no answer", "no reply", "no response",
+    "said nothing", "answered nothing", "replied nothing", "silent", "tongue", "peace", "ignored",
+)
 
 
 # A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
 # silent so long that Ilse thought he would not answer".
-_PAUSE = re.compile(r"for a (?:moment|minute|while|second|time|few)|at once|immediately|at first|for some|a moment|\b(?:then|long|thought|wondered|whether|if)\b")
+_PAUSE = re.compile(
+    r"(?i:for a (?:moment|minute|while|second|time|few)|at once|immediately|at first|for some|a moment|"
+    r"\b(?:then|long|thought|wondered|whether|if)\b)"
+)
 
 
 def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
@@ -179,7 +186,9 @@ def silences(r: Reader, start: int, end: int) -> set[str]:
     return _doers(r, _SILENCE_RE, at, end, [], None)
 
 
-def _doers(r: Reader, pattern: re.Pattern[str], start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
+def _doers(
+    r: Reader, pattern: re.Pattern[str], start: int, end: int, quotes: list[Quote], who_spoke: str | None
+) -> set[str]:
     """The subjects of what ``pattern`` finds in the narration ``[start, end)`` (quotes in it
     skipped); with none, the one who spoke the lines just before."""
     out: set[str] = set()
