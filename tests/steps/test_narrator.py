@@ -86,3 +86,20 @@ def test_the_name_only_the_others_call_the_narrator_is_theirs():
     names = {c["id"]: c["name"] for c in d["characters"]}
     assert "Narrator" not in names.values()
     assert names[d["quotes"][1]["speaker"]] == "Charlie"
+
+
+def test_of_two_names_called_about_as_often_the_narrator_is_the_one_the_narration_never_names():
+    # Between the narrator's lines Grandmother calls her maid as often as she calls the narrator;
+    # the narration, which says "I", names Martha four times and Alexis never.
+    text = (
+        "Martha Potapitch carried the tea in. Martha set down the cups. Martha went out again, and Martha came back.\n\n"
+        '"Good morning, Grandmother," I said.\n\n"Martha, the sugar!" cried Grandmother Tarassevitch.\n\n'
+        '"I will fetch it," I said.\n\n"Martha, the cream!" said Grandmother Tarassevitch.\n\n"Shall I ring?" I asked.\n\n'
+        '"Yes, Alexis, ring," said Grandmother Tarassevitch.\n\n"Here it is," I said.\n\n'
+        '"Alexis, sit down," said Grandmother Tarassevitch.\n\n"Thank you," I said.'
+    )
+    for roster in (None, [{"name": "Alexis Ivanovitch", "aliases": ["Alexis"], "gender": "M"}, {"name": "Martha Potapitch", "aliases": ["Martha"], "gender": "F"}]):
+        d = ficlens.analyze(text, characters=roster).to_dict()
+        names = {c["id"]: c["name"] for c in d["characters"]}
+        said = {names.get(q["speaker"]) for q in d["quotes"] if " I said" in text[q["end"] : q["end"] + 10]}
+        assert said in ({"Alexis"}, {"Alexis Ivanovitch"})
