@@ -28,7 +28,7 @@ from ficlens.steps.salience import Turn
 
 _MAX_GAP = 2  # paragraphs between two turns of one conversation
 _MAX_BRIDGE = 150  # characters of narration between two turns of one conversation
-_MAX_CANDIDATES = 7
+_MAX_CANDIDATES = 8
 
 REPEAT = -0.75  # the same person speaks two turns running
 REPEAT_BARE = -1.25  # ... with nothing but the paragraph break between the two lines
