@@ -85,6 +85,10 @@ def listed_narrator(doc: Document, pronoun: str) -> str | None:
     return listed[0].id
 
 
+CLOSE_VOTES = 0.8  # of the leader's votes, for a candidate to be weighed against them
+QUIETER = 3  # times fewer narrated mentions, to be preferred to the leader
+
+
 def identify(doc: Document, turns) -> str | None:
     """The character who narrates: the one the others name when they answer the narrator; of
     several named about as often, the one the narration (which says "I") names least."""
@@ -105,11 +109,7 @@ def identify(doc: Document, turns) -> str | None:
             close = [c for c, m in votes.items() if m >= CLOSE_VOTES * n]
             quietest = min(close, key=lambda c: (narrated[c], -votes[c]))
             return quietest if narrated[quietest] * QUIETER <= narrated[who] else who
-    return _named_only_by_others(doc, turns, narrated)
-
-
-CLOSE_VOTES = 0.8  # of the leader's votes, for a candidate to be weighed against them
-QUIETER = 3  # times fewer narrated mentions, to be preferred to the leader
+    return _named_only_by_others(turns, narrated)
 
 
 def _narrated(doc: Document) -> Counter:
@@ -130,7 +130,7 @@ def _narrated(doc: Document) -> Counter:
     )
 
 
-def _named_only_by_others(doc: Document, turns, narrated: Counter) -> str | None:
+def _named_only_by_others(turns, narrated: Counter) -> str | None:
     """The one character the others call by name at least twice whom the narration never names:
     in a story told as "I", that is the one telling it ("Charlie", "Stiles")."""
     called = Counter(v for t in turns for v in t.vocatives)
