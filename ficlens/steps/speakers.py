@@ -312,7 +312,11 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
                 continue
             if who in r.described_only and r.text[tag.start].islower():
                 # "said the painter": a roster entry known only by that description may be
-                # the one the story names Basil; strong evidence, but not a name's.
+                # the one the story names Basil; strong evidence, but not a name's. Someone in
+                # focus whose name carries its one word ("Doctor Losberne") is meant before it.
+                phrase = r.text[tag.start : tag.end]
+                if len(phrase.split()) == 2:
+                    who = r.role_owner(phrase, r.described_only) or who
                 ev[who] = ev.get(who, 0.0) + DESCRIBED_ENTRY
                 turn.cue = turn.cue or "tag_epithet"
                 turn.described.add(id(q))

@@ -1090,3 +1090,16 @@ def test_a_tag_before_the_line_outweighs_a_beat_after_it():
         "She was very sorry that she had asked him."
     )
     assert [g[1] for g in speakers(text)] == ["George Emerson"]
+
+
+def test_a_bare_role_is_the_one_in_focus_whose_name_carries_it_before_a_nameless_entry():
+    roster = [
+        {"name": "The Doctor", "gender": "M"},
+        {"name": "Mr. Losberne", "aliases": ["Doctor Losberne"], "gender": "M"},
+        {"name": "Rose Maylie", "aliases": ["Rose"], "gender": "F"},
+    ]
+    scene = '"Is he hurt?" asked Rose.\n\n"Not much," said the doctor.'
+    text = "The doctor had gone home long ago.\n\nMr. Losberne came in with Rose Maylie. The doctor looked grave. Rose sat down.\n\n" + scene
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Rose Maylie", "Mr. Losberne"]
+    alone = "The doctor had gone home long ago.\n\nRose Maylie came in. The doctor looked grave. Rose sat down.\n\n" + scene
+    assert [g[1] for g in speakers(alone, characters=roster)] == ["Rose Maylie", "The Doctor"]
