@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import addressing, chat_people, confidence, conversation, narration_names, narrator, tags_speech, voices
+from ficlens.steps import addressing, chat_people, confidence, conversation, narration_names, narrator, newcomers, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
@@ -497,6 +497,7 @@ def attribute(doc: Document) -> None:
         listed.add(r.narrator_id)
     conversation.mark_scenes(turns)
     conversation.introduced_descriptions(turns)
+    newcomers.named_later(turns, r.names, {c.id: c for c in doc.characters}, r.text)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
         conversation.decide(turns, r.salience.gender, listed)
         voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)
