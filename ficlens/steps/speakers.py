@@ -26,11 +26,10 @@ from __future__ import annotations
 import re
 
 from ficlens.model import Document, Quote
-from ficlens.steps import addressing, chat_people, confidence, conversation, narration_names, narrator, newcomers, tags_speech, voices
+from ficlens.steps import absences, addressing, chat_people, confidence, conversation, narration_names, narrator, newcomers, tags_speech, voices
 from ficlens.steps.narrator import NARRATOR
 from ficlens.steps.salience import Turn
 from ficlens.steps.turn_reader import Reader
-from ficlens.steps.wordsearch import word_matches
 
 # "the older " before a name in a tag: with it, the name may be part of a roster epithet.
 _EPITHET_LEAD = re.compile(r"\b[Tt]he\s+(?:[A-Za-z][\w'-]*\s+){1,3}$")
@@ -127,90 +126,6 @@ def _possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:
     if first not in ("his", "her"):
         return set()
     return set(r.salience.candidates("M" if first == "his" else "F", tag.start, para_start, set())[:1])
-
-
-_EXIT_RE = re.compile(  # with \b before it (`word_matches`)
-    r"(?:walked (?:away|off|out)|left(?= the room| the house| the kitchen| the office|[.,;])|was gone|were gone|"
-    r"disappeared|vanished|hurried (?:away|off|out)|ran (?:off|out|away)|stormed (?:out|off)|"
-    r"strode (?:away|off|out)|slipped (?:out|away)|went (?:out|away|off|inside|upstairs|downstairs|home)|"
-    r"departed|hung up|closed the door behind)\b"
-)
-
-
-_SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
-    r"(?:(?:did|does|could|would|will)(?: not|n[\u2019']t)|made no|gave no|returned no)\s+"
-    r"(?:answer|reply|respond|response|speak|say anything)\b|"
-    r"(?:said|answered|replied) nothing|(?:was|were|remained|kept|stayed|fell) silent|"
-    r"held (?:his|her) (?:tongue|peace)|"
-    r"ignored (?:him|her|the question|this|that|it)\b"
-)
-_SHORTEST_SILENCE = len(" Tom was mute.")
-_LONGEST_SILENCE = 200  # characters before the end of the narration looked at
-# Words one of which every silence holds ("did not answer", "couldn't reply", "made no response",
-# "said nothing"): a quick test before the pattern's slow one.
-_SILENCE_WORDS = (
-    "t answer", "t reply", "t respond", "t speak", "t say anything", "no answer", "no reply", "no response",
-    "said nothing", "answered nothing", "replied nothing", "silent", "tongue", "peace", "ignored",
-)
-
-
-# A pause before speaking, or a silence only supposed: "For a moment he was silent", "He was
-# silent so long that Ilse thought he would not answer".
-_PAUSE = re.compile(
-    r"(?i:for a (?:moment|minute|while|second|time|few)|at once|immediately|at first|for some|a moment|"
-    r"\b(?:then|long|thought|wondered|whether|if)\b)"
-)
-
-
-def exits(r: Reader, start: int, end: int, quotes: list[Quote], who_spoke: str | None) -> set[str]:
-    """Who the narration in ``[start, end)`` shows leaving: "Bailey was gone", "she said, and
-    walked away" (the speaker), "Mark left." Quotes inside the range are skipped."""
-    return _doers(r, _EXIT_RE, start, end, quotes, who_spoke)
-
-
-def silences(r: Reader, start: int, end: int) -> set[str]:
-    """Who the narration in ``[start, end)`` shows not answering in its last sentence ("He didn't
-    answer that one.", "Fielding was silent."): the lines on either side are someone else's. Not
-    a pause before speaking ("For a moment he was silent")."""
-    if r.may_fall_silent is None:
-        r.may_fall_silent = any(w in r.text for w in _SILENCE_WORDS)
-    if not r.may_fall_silent:
-        return set()
-    last = max(r.text.rfind(".", start, end - 2), r.text.rfind("!", start, end - 2), r.text.rfind("?", start, end - 2))
-    at = max(start, last + 1, end - _LONGEST_SILENCE)
-    if end - at < _SHORTEST_SILENCE:
-        return set()
-    sentence = r.text[at:end]
-    if not any(w in sentence for w in _SILENCE_WORDS) or _PAUSE.search(sentence):
-        return set()
-    return _doers(r, _SILENCE_RE, at, end, [], None)
-
-
-def _doers(
-    r: Reader, pattern: re.Pattern[str], start: int, end: int, quotes: list[Quote], who_spoke: str | None
-) -> set[str]:
-    """The subjects of what ``pattern`` finds in the narration ``[start, end)`` (quotes in it
-    skipped); with none, the one who spoke the lines just before."""
-    out: set[str] = set()
-    found = word_matches(pattern, r.text, start, end)
-    first = next(found, None)
-    if first is None:
-        return out
-    spans = [q.outer for q in quotes]
-    for m in (first, *found):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        clause_start = max(start, r.text.rfind(".", start, m.start()) + 1, *(b for a, b in spans if b <= m.start()))
-        subject = tags_speech._first_subject(r.text, clause_start, m.start(), r.name_spans)
-        if subject and subject[2] == "name":
-            who = r.char_at.get(subject[0])
-        elif subject and subject[2] == "pronoun" and subject[3] in ("M", "F"):
-            who = (r.salience.candidates(subject[3], subject[0], start, set()) or [None])[0]
-        else:
-            who = who_spoke if spans and spans[-1][1] <= m.start() else None
-        if who:
-            out.add(who)
-    return out
 
 
 def _fit_description(r: Reader, phrase: str, ranked: list[str]) -> list[str]:
@@ -402,9 +317,9 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
         for q in quotes if listener else ():
             q.addressees = [listener]
     likeliest = max(ev, key=ev.get) if ev else None
-    turn.exits = exits(r, para.start, para.end, quotes, likeliest)
-    if para.end - quotes[-1].outer[1] > _SHORTEST_SILENCE:
-        turn.silent = silences(r, quotes[-1].outer[1], para.end)
+    turn.exits = absences.exits(r, para.start, para.end, quotes, likeliest)
+    if para.end - quotes[-1].outer[1] > absences.SHORTEST_SILENCE:
+        turn.silent = absences.silences(r, quotes[-1].outer[1], para.end)
     return turn
 
 
@@ -480,8 +395,8 @@ def attribute(doc: Document) -> None:
                     for c in r.salience.pronoun_subjects_between(between[0].start, between[-1].end):
                         if c not in named:
                             turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE_PRONOUN
-                    turns[-1].exits |= exits(r, between[0].start, between[-1].end, [], None)
-                    turns[-1].silent |= silences(r, between[0].start, between[-1].end)
+                    turns[-1].exits |= absences.exits(r, between[0].start, between[-1].end, [], None)
+                    turns[-1].silent |= absences.silences(r, between[0].start, between[-1].end)
                 for c in sorted(turns[-1].silent):
                     # "He didn't answer that one.": the line before was said to him, and the
                     # line after is someone else's.

@@ -87,7 +87,7 @@ class Reader:
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
         self._clefts: list[tuple[int, str]] | None = None
-        # Whether the text has a word of a silence at all ("did not answer"): `speakers.silences`
+        # Whether the text has a word of a silence at all ("did not answer"): `absences.silences`
         # sets it on first use, and looks no further in a story without one.
         self.may_fall_silent: bool | None = None
 

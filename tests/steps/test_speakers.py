@@ -1041,12 +1041,12 @@ def test_the_one_the_narration_shows_not_answering_did_not_say_the_next_line():
 
 
 def test_a_silence_that_is_only_a_pause_says_nothing_of_the_next_line():
-    from ficlens.steps import speakers as speakers_step
+    from ficlens.steps import absences
 
     doc, r = read_up_to_speakers("Tom Bell waited. For a moment he was silent.\n\nTom Bell did not answer.", [{"name": "Tom Bell", "gender": "M"}])
     first, second = doc.paragraphs[0], doc.paragraphs[1]
-    assert speakers_step.silences(r, first.start, first.end) == set()
-    assert speakers_step.silences(r, second.start, second.end) == {"tom-bell"}
+    assert absences.silences(r, first.start, first.end) == set()
+    assert absences.silences(r, second.start, second.end) == {"tom-bell"}
 
 
 def test_a_description_whose_line_names_its_speaker_is_them_in_its_other_tags():
