@@ -214,6 +214,7 @@ def _ends_with(text: str, pos: int, marks: str) -> bool:
     return pos > 0 and text[pos - 1] in marks
 
 
+_VOICE_OWNED = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}voice\s*$")
 _VOICE_OF = re.compile(r"the\s+(?:[a-z]+\s+){0,2}voice\s+of\s+(?:(?:old|young|little|poor)\s+)?")
 
 
@@ -398,6 +399,10 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if owner and _ANSWER_WAS.match(text, owner[-1][1], body_end):
         s, e = owner[-1]
         return Tag(s, e, "name", None, "answer", False, strong)
+    if owner and strong and _VOICE_OWNED.match(text, owner[-1][1], body_end):
+        # "after an interval May's voice:": the one whose voice it is.
+        s, e = owner[-1]
+        return Tag(s, e, "name", None, "voice", False, strong)
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())

@@ -1103,3 +1103,16 @@ def test_a_bare_role_is_the_one_in_focus_whose_name_carries_it_before_a_nameless
     assert [g[1] for g in speakers(text, characters=roster)] == ["Rose Maylie", "Mr. Losberne"]
     alone = "The doctor had gone home long ago.\n\nRose Maylie came in. The doctor looked grave. Rose sat down.\n\n" + scene
     assert [g[1] for g in speakers(alone, characters=roster)] == ["Rose Maylie", "The Doctor"]
+
+
+def test_a_names_voice_before_the_line_is_its_tag():
+    roster = [
+        {"name": "Newland Archer", "aliases": ["Archer", "Newland"], "gender": "M"},
+        {"name": "May Welland", "aliases": ["May"], "gender": "F"},
+        {"name": "Mr. Welland", "gender": "M"},
+    ]
+    text = 'Archer, May Welland and Mr. Welland waited. Doors opened, and after an interval May\'s voice: "Newland! Do come and see."'
+    assert speakers(text, characters=roster) == [("Newland! Do come and see.", "May Welland", "explicit")]
+    # A voice that is only described, with no line after it, is no tag.
+    text = "Archer, May Welland and Mr. Welland waited. Mr. Welland's voice was loud.\n\n" '"Newland! Do come and see."'
+    assert speakers(text, characters=roster)[0][2] != "explicit"
