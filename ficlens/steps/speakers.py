@@ -173,13 +173,22 @@ def _the_one_before(r: Reader, quotes: list[Quote], i: int) -> set[str]:
 
 def _cleft(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted: dict[int, list[Quote]]) -> str | None:
     """Who a cleft names as the speaker: in the paragraph's narration, or opening the next
-    paragraph when that is all narration ("It was Marilla who spoke")."""
+    paragraph when that is all narration ("It was Marilla who spoke"). An inverted cleft ends the
+    narration before the line it names the speaker of ("… called 'carrots.' Gilbert it was who
+    spoke up stoutly.")."""
     if not r.clefts():
         return None
     para = doc.paragraphs[pidx]
     bounds = [para.start, *(x for q in quotes for x in q.outer), para.end]
     for a, b in zip(bounds[::2], bounds[1::2]):
-        who = r.cleft_speaker(a, b) if b > a else None
+        closing = a == bounds[-2] and pidx + 1 in quoted
+        who = r.cleft_speaker(a, b, inverted=False if closing else None) if b > a else None
+        if who:
+            return who
+    before = _previous_narration(doc, pidx, quoted)
+    if before is not None:
+        last = max(r.text.rfind(mark, before[0], before[1] - 2) for mark in ".!?")
+        who = r.cleft_speaker(max(before[0], last + 1), before[1], opening=True, inverted=True)
         if who:
             return who
     following = doc.paragraphs[pidx + 1] if pidx + 1 < len(doc.paragraphs) else None

@@ -34,8 +34,10 @@ _ANNOUNCED = re.compile(r",\s*(?:sir|madam|madame|ma'am|my lord|my lady|your (?:
 _SUBJECT_PRONOUN = re.compile(r"(He|She|he|she|You|you)\b")
 # A sentence's opening word before its subject: "Then she became matronly."
 _OPENER = re.compile(r"(?:Then|Now|Suddenly|Presently|At last|At length|Still|So|But|And|Yet|Again|Here|Instead),?\s+")
-# A cleft that names who spoke a line: "It was Marilla who spoke", "it was Sam that answered".
+# A cleft that names who spoke a line: "It was Marilla who spoke", "it was Sam that answered",
+# "Gilbert it was who spoke up".
 _CLEFT = re.compile(r"[Ii]t was\s+")
+_CLEFT_AFTER = re.compile(r"it\s+was(?=\s+(?:who|that)\s)")
 _CLEFT_VERB = re.compile(
     r"\s+(?:who|that)\s+(?:first\s+|finally\s+|eventually\s+)?"
     r"(?:spoke|said|asked|answered|replied|broke|called|cried|exclaimed|interrupted|whispered|shouted|added|began|went on|continued)\b"
@@ -86,7 +88,7 @@ class Reader:
         self.children: Counter = Counter()
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
-        self._clefts: list[tuple[int, str]] | None = None
+        self._clefts: list[tuple[int, str, bool]] | None = None
         # Whether the text has a word of a silence at all ("did not answer"): `absences.silences`
         # sets it on first use, and looks no further in a story without one.
         self.may_fall_silent: bool | None = None
@@ -187,21 +189,26 @@ class Reader:
             (selves if own else about).add(m.character)
         return about, selves
 
-    def cleft_speaker(self, start: int, end: int, opening: bool = False) -> str | None:
+    def cleft_speaker(self, start: int, end: int, opening: bool = False, inverted: bool | None = None) -> str | None:
         """The character a cleft in narration ``[start, end)`` names as the one who spoke ("It
         was Marilla who spoke, alarm in every jerky word."); with ``opening``, only a cleft
-        that opens the span counts."""
+        that opens the span counts; with ``inverted``, only one of that form ("Gilbert it was
+        who spoke up", which leads into the line after it) or only one of the other."""
         found = self.clefts()
-        k = bisect.bisect_left(found, (start, ""))
-        if k == len(found) or found[k][0] >= end:
-            return None
-        at, who = found[k]
-        if opening and self.text[start:at].strip(" \t\n*_"):
-            return None
-        return who
+        k = bisect.bisect_left(found, (start, "", False))
+        while k < len(found) and found[k][0] < end:
+            at, who, form = found[k]
+            k += 1
+            if inverted is not None and form != inverted:
+                continue
+            if opening and self.text[start:at].strip(" \t\n*_"):
+                return None
+            return who
+        return None
 
-    def clefts(self) -> list[tuple[int, str]]:
-        """(position, character) of every cleft naming a speaker, found in one pass over the text."""
+    def clefts(self) -> list[tuple[int, str, bool]]:
+        """(position, character, whether inverted) of every cleft naming a speaker, found in one
+        pass over the text."""
         if self._clefts is not None:
             return self._clefts
         out = []
@@ -211,7 +218,14 @@ class Reader:
                 continue
             k = bisect.bisect_left(self.n_starts, m.end())
             if _CLEFT_VERB.match(self.text, self.names[k].end):
-                out.append((m.start(), who))
+                out.append((m.start(), who, False))
+        for m in word_matches(_CLEFT_AFTER, self.text):
+            # "Gilbert it was who spoke up stoutly.": the name just before.
+            k = bisect.bisect_left(self.n_starts, m.start()) - 1
+            name = self.names[k] if k >= 0 else None
+            if name and name.character and not self.text[name.end : m.start()].strip() and _CLEFT_VERB.match(self.text, m.end()):
+                out.append((name.start, name.character, True))
+        out.sort()
         self._clefts = out
         return out
 

@@ -1116,3 +1116,24 @@ def test_a_names_voice_before_the_line_is_its_tag():
     # A voice that is only described, with no line after it, is no tag.
     text = "Archer, May Welland and Mr. Welland waited. Mr. Welland's voice was loud.\n\n" '"Newland! Do come and see."'
     assert speakers(text, characters=roster)[0][2] != "explicit"
+
+
+def test_an_inverted_cleft_closing_the_narration_names_the_next_lines_speaker():
+    roster = [
+        {"name": "Anne Shirley", "aliases": ["Anne"], "gender": "F"},
+        {"name": "Gilbert Blythe", "aliases": ["Gilbert"], "gender": "M"},
+        {"name": "Mr. Phillips", "gender": "M"},
+    ]
+    text = (
+        "Anne Shirley, Gilbert Blythe and Mr. Phillips were in the schoolroom.\n\n"
+        '"Anne Shirley, what does this mean?" he said angrily. Anne returned no answer. Gilbert it\n'
+        "was who spoke up stoutly.\n\n"
+        '"It was my fault, Mr. Phillips. I teased her."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Mr. Phillips", "Gilbert Blythe"]
+    # "It was Marilla who spoke" between two lines is the first line's, not the second's.
+    text = (
+        "Marilla Cuthbert and Anne Shirley came in with Matthew Cuthbert.\n\n"
+        '"Matthew, are you sick?"\n\nIt was Marilla who spoke.\n\n"I\'m fine," he said.'
+    )
+    assert [g[1] for g in speakers(text, characters=_CUTHBERTS)] == ["Marilla Cuthbert", "Matthew Cuthbert"]
