@@ -247,6 +247,9 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         m = after_adverb if after_adverb and speech_verb(after_adverb.group()) else m
     inverted = led_by_comma or _ends_with(text, start, "!?")
     word = m.group() if m and m.group()[0].islower() else None
+    if m and word is None and m.group()[1:].islower() and m.group().lower() in _tag_verbs():
+        # '"Hey." Said Harry.': a story's stray capital after the line's full stop.
+        word = m.group()
     said = word is not None and speech_verb(word)
     if word and (said or (inverted and word.endswith("ed"))):
         after_verb = m.end()

@@ -1137,3 +1137,10 @@ def test_an_inverted_cleft_closing_the_narration_names_the_next_lines_speaker():
         '"Matthew, are you sick?"\n\nIt was Marilla who spoke.\n\n"I\'m fine," he said.'
     )
     assert [g[1] for g in speakers(text, characters=_CUTHBERTS)] == ["Marilla Cuthbert", "Matthew Cuthbert"]
+
+
+def test_a_speech_verb_with_a_stray_capital_after_the_line_is_its_tag():
+    text = 'Harry Potter and Ron Weasley sat.\n\n"Hey." Said Harry.\n\n"What?" Asked Ron.\n\n"Nothing." Said he.'
+    assert speakers(text) == [("Hey.", "Harry Potter", "explicit"), ("What?", "Ron Weasley", "explicit"), ("Nothing.", "Harry Potter", "anaphoric")]
+    # A capital word that is no speech verb stays narration.
+    assert speakers('Harry Potter and Ron Weasley sat.\n\n"Hey." Slowly Harry left.')[0][2] != "explicit"
