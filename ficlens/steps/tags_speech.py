@@ -322,6 +322,8 @@ ANSWER_PATTERN = _ANSWER
 ANSWER_WORD = re.compile(_ANSWER)
 _OWNED = r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+"  # "'s humble", " s" (an apostrophe lost)
 _POSSESSIVE_ANSWER = re.compile(_OWNED + _ANSWER)
+# "Lady Bertram's calm inquiry of" right before the line.
+_ANSWER_OF_LINE = re.compile(_OWNED + _ANSWER + r"\s+of\s*$")
 # "and Elizabeth's reply was," before the line.
 _ANSWER_WAS = re.compile(_OWNED + _ANSWER + r"\s+(?:was|is)\s*$")
 _PRONOUN_ANSWER = re.compile(r"(?:was|came)\s+(his|her)(?:\s+[a-z]+){0,2}?\s+" + _ANSWER)
@@ -402,10 +404,10 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if owner and _ANSWER_WAS.match(text, owner[-1][1], body_end):
         s, e = owner[-1]
         return Tag(s, e, "name", None, "answer", False, strong)
-    if owner and strong and _VOICE_OWNED.match(text, owner[-1][1], body_end):
-        # "after an interval May's voice:": the one whose voice it is.
+    if owner and (strong and _VOICE_OWNED.match(text, owner[-1][1], body_end) or _ANSWER_OF_LINE.match(text, owner[-1][1], body_end)):
+        # "after an interval May's voice:", "Lady Bertram's calm inquiry of": whose words they are.
         s, e = owner[-1]
-        return Tag(s, e, "name", None, "voice", False, strong)
+        return Tag(s, e, "name", None, "voice", False, True)
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())

@@ -1144,3 +1144,9 @@ def test_a_speech_verb_with_a_stray_capital_after_the_line_is_its_tag():
     assert speakers(text) == [("Hey.", "Harry Potter", "explicit"), ("What?", "Ron Weasley", "explicit"), ("Nothing.", "Harry Potter", "anaphoric")]
     # A capital word that is no speech verb stays narration.
     assert speakers('Harry Potter and Ron Weasley sat.\n\n"Hey." Slowly Harry left.')[0][2] != "explicit"
+
+
+def test_a_names_question_of_right_before_the_line_is_its_tag():
+    roster = [{"name": "Lady Bertram", "gender": "F"}, {"name": "Sir Thomas", "gender": "M"}]
+    text = 'Lady Bertram and Sir Thomas sat. In reply to Lady Bertram\'s calm inquiry of "Why not?" Sir Thomas heard with surprise.'
+    assert speakers(text, characters=roster) == [("Why not?", "Lady Bertram", "explicit")]
