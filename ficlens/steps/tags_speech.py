@@ -408,6 +408,11 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         # "after an interval May's voice:", "Lady Bertram's calm inquiry of": whose words they are.
         s, e = owner[-1]
         return Tag(s, e, "name", None, "voice", False, True)
+    saying = _POSSESSIVE_SAYING.search(text, start, stop) if strong else None
+    whose = names.between(max(start, saying.start() - 80), saying.start()) if saying else None
+    if whose and whose[-1][1] == saying.start():
+        # "by Mrs. Grant's saying, as she stepped from the carriage,": the one saying it.
+        return Tag(whose[-1][0], whose[-1][1], "name", None, "saying", False, True)
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())
@@ -447,6 +452,10 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 
 
 # A relative clause between a subject and its verb: ", who had been listening, said".
+# "Mrs. Grant's saying, as she stepped from the carriage," up to the line: no sentence ends after it.
+_POSSESSIVE_SAYING = re.compile(r"['\u2019]s\s+(?:[a-z]+ly\s+)?saying\b(?=[^.!?;\"\u201c\u201d]*$)")
+_PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|then\s+)?$")
+_AUXILIARIES = frozenset("did does do would could should will can might must".split())
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:who|whose|whom|where|which)\b(?:[^,;:.!?\"\u201c\u201d]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSt)\.|(?<=\bMs)\.)*"
     r",\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$"
@@ -457,9 +466,9 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
     """The subject of the verb at ``b``: the nearest person before it not governed by a
     preposition or a verb ("drawing near Elizabeth", "seeing Jane"); "who" stands for
     the name just before it."""
-    clause = _RELATIVE_CLAUSE.search(text, a, b)
+    clause = _RELATIVE_CLAUSE.search(text, a, b) or _PARTICIPLE_CLAUSE.search(text, a, b)
     if clause:  # "Mr. Woodhouse, whose thoughts were on the Bates's, said": not the Bateses
-        b = clause.start()
+        b = clause.start()  # "Mrs Smith, sighing over it as she unlocked it, said": not "she"
     candidates: list[tuple[int, int, str, str | None]] = [(s, e, "name", None) for s, e in names.between(a, b)]
     for m in _WORD_RE.finditer(text, a, b):
         w = m.group().lower()
@@ -484,7 +493,9 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
             # "the voice of Mr. Heelas bellowing": the one whose voice it is.
             perceived = perceived or (p == "of" and len(prev) > 1 and ANSWER_WORD.fullmatch(prev[-2].group().lower()) is not None)
-            if not perceived and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
+            # "did Marilla say:": an auxiliary before the subject asks or inverts; it governs no one.
+            asked = p in _AUXILIARIES
+            if not perceived and not asked and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
                 continue
         return s, e, kind, gender
     return None

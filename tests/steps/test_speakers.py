@@ -1150,3 +1150,25 @@ def test_a_names_question_of_right_before_the_line_is_its_tag():
     roster = [{"name": "Lady Bertram", "gender": "F"}, {"name": "Sir Thomas", "gender": "M"}]
     text = 'Lady Bertram and Sir Thomas sat. In reply to Lady Bertram\'s calm inquiry of "Why not?" Sir Thomas heard with surprise.'
     assert speakers(text, characters=roster) == [("Why not?", "Lady Bertram", "explicit")]
+
+
+def _tag_before(narration, *names):
+    import re
+
+    spans = sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), narration))
+    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions(spans))
+    return narration[tag.start : tag.end] if tag else None
+
+
+def test_an_auxiliary_before_the_subject_of_a_tag_governs_no_one():
+    assert _tag_before("Not until Anne had finished her plums did Marilla say:\n\n", "Anne", "Marilla") == "Marilla"
+    assert _tag_before("More than once during dinner did Mr. Bennet say to Elizabeth,\n\n", "Mr. Bennet", "Elizabeth") == "Mr. Bennet"
+
+
+def test_a_names_saying_before_the_line_is_its_tag():
+    assert _tag_before("It was settled by Mrs. Grant's saying, as she stepped from the carriage, ", "Mrs. Grant") == "Mrs. Grant"
+    assert _tag_before("Mrs. Grant's saying so was odd. Then ", "Mrs. Grant") is None
+
+
+def test_a_participle_between_commas_does_not_hide_the_subject():
+    assert _tag_before("And Mrs Smith, sighing over it as she unlocked it, said--\n\n", "Mrs Smith") == "Mrs Smith"
