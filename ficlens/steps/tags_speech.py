@@ -70,7 +70,13 @@ _CLAUSE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019)\]]*\s+|[.!?]+\s*$|\n\s*\n")
 _CLAUSE_MARK = re.compile(r"[.!?;\n]")
 # "put in Fielding", "broke in Mrs. Archer": a verb and its particle tag the line.
 _BREAK_IN_RE = re.compile(r"(?:put|broke|cut|chimed|butted|struck)\s+in\b|(?:burst|broke)\s+(?:out|forth)\b")
-_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at once|back|out|up|aloud|quickly|softly|forth|almost|half|nearly|all but|very))*")
+_ADVERB_RE = re.compile(r"(?:\s*,?\s*[a-z]+ly\b|\s+(?:then|again|finally|at last|at length|at once|once more|back|out|up|aloud|quickly|softly|forth|almost|half|nearly|all but|very))*")
+# '"…" burst from William', '"…" at last broke explosively from Janey', '"…" were the first words
+# which burst from Captain Wentworth'
+_BURST_FROM = re.compile(
+    r"(?:(?:was|were)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:which|that)\s+)?(?:(?:at\s+(?:last|length)|then)\s+)?"
+    r"(?:burst|came|broke|escaped)\s+(?:[a-z]+ly\s+)?(?:out\s+)?from\s+"
+)
 
 
 @dataclass(slots=True)
@@ -239,6 +245,11 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     passive = _passive_tag(text, pos, limit, names)
     if passive:
         return passive
+    burst = _BURST_FROM.match(text, pos, limit)
+    source = names.at(burst.end()) if burst else None
+    if source:
+        # '"…" burst from William', '"…" came from Sir Thomas's tight lips': the one it came from.
+        return Tag(source[0], source[1], "name", None, "burst", True, True)
     # Inverted: said Mark / asked the older man / replied he
     m = _BREAK_IN_RE.match(text, pos, limit) or _WORD_RE.match(text, pos, limit)
     if m and m.group().endswith("ly") and m.group()[0].islower():

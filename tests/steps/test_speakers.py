@@ -1172,3 +1172,20 @@ def test_a_names_saying_before_the_line_is_its_tag():
 
 def test_a_participle_between_commas_does_not_hide_the_subject():
     assert _tag_before("And Mrs Smith, sighing over it as she unlocked it, said--\n\n", "Mrs Smith") == "Mrs Smith"
+
+
+def _tag_after(narration, *names):
+    import re
+
+    spans = sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), narration))
+    tag = tags_speech.tag_after(narration, 0, len(narration), tags_speech.Mentions(spans))
+    return narration[tag.start : tag.end] if tag else None
+
+
+def test_words_that_burst_or_came_from_a_name_are_theirs():
+    assert _tag_after(" burst from William, with a nervous laugh.", "William") == "William"
+    assert _tag_after(" came from Sir Thomas's tight lips. Lady Agatha shook her head.", "Sir Thomas", "Lady Agatha") == "Sir Thomas"
+    assert _tag_after(" were the first words which burst from\nCaptain Wentworth.", "Captain Wentworth") == "Captain Wentworth"
+    assert _tag_after(" Archer at length repeated.", "Archer") == "Archer"
+    # A letter that came from someone is not their line's tag unless it comes right after the line.
+    assert _tag_after(" The letter came from William.", "William") is None
