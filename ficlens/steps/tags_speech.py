@@ -462,11 +462,13 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip()[-1:] in (".", "!", "?")
 
 
-# A relative clause between a subject and its verb: ", who had been listening, said".
 # "Mrs. Grant's saying, as she stepped from the carriage," up to the line: no sentence ends after it.
 _POSSESSIVE_SAYING = re.compile(r"['\u2019]s\s+(?:[a-z]+ly\s+)?saying\b(?=[^.!?;\"\u201c\u201d]*$)")
+# A participle between a subject and its verb: ", sighing over it as she unlocked it, said".
 _PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\b[^,;:.!?\"\u201c\u201d]*,\s*(?:[a-z]+ly\s+|then\s+)?$")
+# Before a subject, these ask or invert ("did Marilla say:"); they govern no one.
 _AUXILIARIES = frozenset("did does do would could should will can might must".split())
+# A relative clause between a subject and its verb: ", who had been listening, said".
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:who|whose|whom|where|which)\b(?:[^,;:.!?\"\u201c\u201d]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSt)\.|(?<=\bMs)\.)*"
     r",\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$"
@@ -504,7 +506,6 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
             # "the voice of Mr. Heelas bellowing": the one whose voice it is.
             perceived = perceived or (p == "of" and len(prev) > 1 and ANSWER_WORD.fullmatch(prev[-2].group().lower()) is not None)
-            # "did Marilla say:": an auxiliary before the subject asks or inverts; it governs no one.
             asked = p in _AUXILIARIES
             if not perceived and not asked and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
                 continue
