@@ -56,6 +56,10 @@ def _previous_narration(doc: Document, pidx: int, quoted: dict[int, list[Quote]]
 # Descriptions that fit anyone of their gender.
 _ANYONE = frozenset("man woman gentleman lady stranger fellow person".split())
 _CHILD = frozenset("boy lad child".split())
+_YOUNG_WOMAN = frozenset("girl maiden lass".split())
+_WOMAN = frozenset(("lady", "woman"))
+_MARRIED = frozenset("mrs madame mme".split())  # titles (`Reader.title`) that say a woman is no girl
+_UNMARRIED = frozenset("miss mademoiselle mlle".split())
 
 # Log-odds evidence a cue gives the candidate it points to.
 NAME_TAG = 8.0
@@ -131,11 +135,16 @@ def _possessor(r: Reader, tag: tags_speech.Tag, para_start: int) -> set[str]:
 def _fit_description(r: Reader, phrase: str, ranked: list[str]) -> list[str]:
     """A description tag's candidates (most in focus first) as the description narrows them:
     "said the man" is one the story never names (the roster's "The Turnkey") rather than one it
-    does, who would be called by name, and not the one earlier tags called "the boy". A "the
-    boy" tag is remembered here (`Reader.children`) for the tags after it."""
+    does, who would be called by name, and not the one earlier tags called "the boy"; "the girl"
+    is not a Mrs. Moore, nor "the old lady" a Miss Welland. A "the boy" tag is remembered here
+    (`Reader.children`) for the tags after it."""
     words = phrase.lower().split()
     if words[-1] in _CHILD and ranked:
         r.children[ranked[0]] += 1
+    if words[-1] in _YOUNG_WOMAN or ("young" in words and words[-1] in _WOMAN):
+        ranked = sorted(ranked, key=lambda c: r.title.get(c) in _MARRIED)
+    elif words[-1] in _WOMAN and ("old" in words or "elderly" in words):
+        ranked = sorted(ranked, key=lambda c: r.title.get(c) in _UNMARRIED)
     if words[-1] not in _ANYONE:
         return ranked
     if r.described_only:

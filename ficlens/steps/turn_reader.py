@@ -88,6 +88,8 @@ class Reader:
         self.children: Counter = Counter()
         self.described_only = {c.id for c in doc.characters if c.from_roster and _DESCRIPTION.match(c.name) and len(set(c.names())) == 1}
         self._surname = {c.id: c.name.split()[-1].lower() for c in doc.characters if len(c.name.split()) > 1}
+        # A woman's title says her age, roughly: "the girl" is not Mrs. Moore, "the old lady" not Miss Welland.
+        self.title = {c.id: c.name.split()[0].rstrip(".").lower() for c in doc.characters if len(c.name.split()) > 1}
         self._clefts: list[tuple[int, str, bool]] | None = None
         # Whether the text has a word of a silence at all ("did not answer"): `absences.silences`
         # sets it on first use, and looks no further in a story without one.

@@ -1189,3 +1189,11 @@ def test_words_that_burst_or_came_from_a_name_are_theirs():
     assert _tag_after(" Archer at length repeated.", "Archer") == "Archer"
     # A letter that came from someone is not their line's tag unless it comes right after the line.
     assert _tag_after(" The letter came from William.", "William") is None
+
+
+def test_a_girl_is_not_a_mrs_and_an_old_lady_not_a_miss():
+    roster = [{"name": "Miss Quested", "aliases": ["Adela"], "gender": "F"}, {"name": "Mrs. Moore", "gender": "F"}, {"name": "Ronny", "gender": "M"}]
+    opening = "Miss Quested came in. Ronny stood by the window. Mrs. Moore sat down.\n\n"
+    assert speakers(opening + '"I want to see India," said the girl.', characters=roster)[0][1] == "Miss Quested"
+    opening = "Mrs. Moore sat down. Ronny stood by the window. Miss Quested came in.\n\n"
+    assert speakers(opening + '"I want to go home," said the old lady.', characters=roster)[0][1] == "Mrs. Moore"
