@@ -66,6 +66,7 @@ NAME_TAG = 8.0
 WEAK_NAME = 3.0  # a name in narration before the line that ends in a full stop ("Mrs. Hurst began again.")
 PRONOUN_RANKS = (2.0, 1.0, 0.5, 0.25)
 EPITHET_SCALE = 0.6
+ROLE_SCALE = 0.3  # ... for a role word no roster name carries ("said the chairman")
 MENTIONED = 1.2
 MENTIONED_OBJECT = -0.5  # ... only ever after a preposition ("looked at Carl"), against speaking
 BRIDGE = 1.5
@@ -267,6 +268,12 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
                 turn.cue = turn.cue or "tag_epithet"
             else:
                 turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])
+                if tag.strong:
+                    # "said the chairman", and no one's name says chairman: someone in focus, faintly.
+                    r.salience.advance(tag.start)
+                    ranked = r.salience.candidates(None, tag.start, para.start, turn.vocatives | set(q.addressees), True)
+                    for rank, c in enumerate(ranked[: len(PRONOUN_RANKS)]):
+                        ev[c] = ev.get(c, 0.0) + PRONOUN_RANKS[rank] * ROLE_SCALE
             continue
         if tag.gender in ("I", "W", "Y"):
             if tag.gender == r.narrator_tag:

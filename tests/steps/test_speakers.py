@@ -1197,3 +1197,15 @@ def test_a_girl_is_not_a_mrs_and_an_old_lady_not_a_miss():
     assert speakers(opening + '"I want to see India," said the girl.', characters=roster)[0][1] == "Miss Quested"
     opening = "Mrs. Moore sat down. Ronny stood by the window. Miss Quested came in.\n\n"
     assert speakers(opening + '"I want to go home," said the old lady.', characters=roster)[0][1] == "Mrs. Moore"
+
+
+def test_a_role_no_name_carries_leans_faintly_towards_those_in_focus():
+    from ficlens.steps import speakers as speakers_step
+
+    roster = [{"id": "buttons", "name": "Comrade Buttons", "gender": "M"}, {"id": "syme", "name": "Gabriel Syme", "gender": "M"}]
+    doc, r = read_up_to_speakers('Gabriel Syme sat at the back. Comrade Buttons rose.\n\n"Order, order," said the chairman.', roster)
+    quote = doc.quotes[0]
+    turn = speakers_step._read_turn(r, doc, quote.paragraph, [quote], {quote.paragraph: [quote]})
+    assert turn.epithet == "chairman"
+    assert turn.evidence["buttons"] == speakers_step.PRONOUN_RANKS[0] * speakers_step.ROLE_SCALE
+    assert 0 < turn.evidence["syme"] < turn.evidence["buttons"]
