@@ -220,6 +220,7 @@ def _ends_with(text: str, pos: int, marks: str) -> bool:
     return pos > 0 and text[pos - 1] in marks
 
 
+_VOICE_AFTER = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?voice\s+(?:[a-z]+ly\s+)?[a-z]+")
 _VOICE_OWNED = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}voice\s*$")
 _VOICE_OF = re.compile(r"the\s+(?:[a-z]+\s+){0,2}voice\s+of\s+(?:(?:old|young|little|poor)\s+)?")
 
@@ -245,6 +246,10 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     passive = _passive_tag(text, pos, limit, names)
     if passive:
         return passive
+    owner = names.at(pos)
+    if owner and _VOICE_AFTER.match(text, owner[1], limit):
+        # '"Hey," Harry's voice cracked.': whose voice it is.
+        return Tag(owner[0], owner[1], "name", None, "voice", True, True)
     burst = _BURST_FROM.match(text, pos, limit)
     source = names.at(burst.end()) if burst else None
     if source:

@@ -1209,3 +1209,17 @@ def test_a_role_no_name_carries_leans_faintly_towards_those_in_focus():
     assert turn.epithet == "chairman"
     assert turn.evidence["buttons"] == speakers_step.PRONOUN_RANKS[0] * speakers_step.ROLE_SCALE
     assert 0 < turn.evidence["syme"] < turn.evidence["buttons"]
+
+
+def test_a_names_voice_after_the_line_is_its_tag():
+    assert _tag_after(" Harry's voice cracked.", "Harry") == "Harry"
+    assert _tag_after(" Harry's quiet voice carried across the room.", "Harry") == "Harry"
+    assert _tag_after(" Harry's eyes widened.", "Harry") is None
+
+
+def test_fan_fictions_own_speech_verbs_are_tags():
+    # Strong tags even after a line that ends in a full stop, as "said" is; an action is not.
+    for verb in ("deadpanned", "snarked", "singsonged", "rasped", "intoned"):
+        tag = tags_speech.tag_after(f" Ron {verb}.", 0, 20, tags_speech.Mentions([(1, 4)]))
+        assert tag is not None and tag.strong, verb
+    assert not tags_speech.tag_after(" Ron jumped.", 0, 12, tags_speech.Mentions([(1, 4)])).strong
