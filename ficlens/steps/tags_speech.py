@@ -347,6 +347,7 @@ _WAS = re.compile(r"(?:was|came)\s+")
 # "was the firm reply of Mr. Limbkins"
 _ANSWER_OF = re.compile(r"(?:was|were)\s+(?:the|an?)\s+(?:[a-z]+\s+){0,2}?" + _ANSWER + r"\s+of\s+(?:the\s+)?")
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_HEARD_PRONOUN = re.compile(r"\b(?:heard|hear|hears|hearing|overheard)\s+(him|her)\s+(?:[a-z]+ly\s+)?[a-z]+\W*$")
 
 
 def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None:
@@ -450,6 +451,12 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if agent:
         # "thus accosted by Miss Bingley,": the one the passive names is the speaker.
         return Tag(agent[0], agent[1], "name", None, verb.group().lower(), False, strong)
+    if by:
+        return None  # "was he answered by the latter:": the subject is the one answered
+    heard = _HEARD_PRONOUN.search(text, clause_start, verb.end())
+    if heard:
+        # "she heard him say to his mother,": the one heard.
+        return Tag(heard.start(1), heard.end(1), "pronoun", "M" if heard.group(1) == "him" else "F", verb.group().lower(), False, strong)
     subject = _first_subject(text, clause_start, verb.start(), names)
     if subject is None and _COORDINATED.match(text, clause_start, verb.start()):
         # "…Kitty; and, while pretending to admire her work, said in a whisper,": the subject
@@ -506,7 +513,9 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         prev = list(_WORD_RE.finditer(before))
         # A word right before the person (no comma between) that governs them: "near Elizabeth";
         # but "heard Miss Bates saying" makes Miss Bates the one saying.
-        if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip():
+        # "he", "she" name the one doing, whatever stands before them ("As she entered he stopped").
+        nominative = kind == "pronoun" and gender != "Y"
+        if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip() and not nominative:
             p = prev[-1].group()
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
             # "the voice of Mr. Heelas bellowing": the one whose voice it is.

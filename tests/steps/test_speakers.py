@@ -1223,3 +1223,14 @@ def test_fan_fictions_own_speech_verbs_are_tags():
         tag = tags_speech.tag_after(f" Ron {verb}.", 0, 20, tags_speech.Mentions([(1, 4)]))
         assert tag is not None and tag.strong, verb
     assert not tags_speech.tag_after(" Ron jumped.", 0, 12, tags_speech.Mentions([(1, 4)])).strong
+
+
+def test_he_or_she_is_the_subject_whatever_word_stands_before_it():
+    assert _tag_before("George was pacing the room. As she entered he stopped, and said:\n\n") == "he"
+    assert _tag_before("Directly he had done speaking she burst out:\n\n") == "she"
+
+
+def test_the_one_heard_saying_is_the_speaker_and_the_one_answered_is_not():
+    assert _tag_before("Before she left she heard him say to his mother, who sat in front,\n") == "him"
+    assert _tag_before("After a few minutes he heard\nher say:  ") == "her"
+    assert _tag_before("Not with such calmness was he answered by the latter: ") is None
