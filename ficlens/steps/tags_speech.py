@@ -505,6 +505,10 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         candidates.append((em.start(), em.end(), "epithet", EPITHET_NOUNS[em.group("noun").lower()]))
     for s, e, kind, gender in sorted(candidates, key=lambda c: -c[0]):
         if kind == "who":
+            # "her son, who said:" is her son; "Mr. Bennet, who said" is Mr. Bennet.
+            described = [c for c in candidates if c[2] == "epithet" and 0 < s - c[1] <= 3]
+            if described:
+                return described[0]
             antecedent = names.between(max(0, s - 80), s)
             if antecedent:
                 return antecedent[-1][0], antecedent[-1][1], "name", None

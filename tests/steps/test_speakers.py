@@ -1234,3 +1234,8 @@ def test_the_one_heard_saying_is_the_speaker_and_the_one_answered_is_not():
     assert _tag_before("Before she left she heard him say to his mother, who sat in front,\n") == "him"
     assert _tag_before("After a few minutes he heard\nher say:  ") == "her"
     assert _tag_before("Not with such calmness was he answered by the latter: ") is None
+
+
+def test_who_after_a_description_stands_for_it():
+    assert _tag_before("She shot an admonitory glance at her son, who said: ") == "her son"
+    assert _tag_before("She looked at Mr. Bennet, who said: ", "Mr. Bennet") == "Mr. Bennet"
