@@ -40,7 +40,7 @@ EPITHET_NOUNS = {
     "servant": None, "gentlewoman": "F", "landlady": "F", "landlord": "M", "clergyman": "M",
     "cousin": None, "papa": "M", "mama": "F", "mamma": "F", "grandmother": "F", "grandfather": "M",
     "gran": "F", "granny": "F", "grandma": "F", "nan": "F", "nana": "F", "grandpa": "M", "grandad": "M",
-    "granddad": "M",
+    "granddad": "M", "companion": None,
 }  # fmt: skip
 # "'s good lady" after a name: the tag's subject is someone of theirs (" s": an apostrophe lost
 # in conversion).

@@ -1239,3 +1239,12 @@ def test_the_one_heard_saying_is_the_speaker_and_the_one_answered_is_not():
 def test_who_after_a_description_stands_for_it():
     assert _tag_before("She shot an admonitory glance at her son, who said: ") == "her son"
     assert _tag_before("She looked at Mr. Bennet, who said: ", "Mr. Bennet") == "Mr. Bennet"
+
+
+def test_her_companion_is_the_one_with_her():
+    roster = [{"name": "Elizabeth Bennet", "aliases": ["Elizabeth"], "gender": "F"}, {"name": "Mr. Darcy", "aliases": ["Darcy"], "gender": "M"}]
+    text = (
+        "Elizabeth and Mr. Darcy walked on. Elizabeth was too much embarrassed to say a word. "
+        'After a short pause, her companion added, "You are too generous to trifle with me."'
+    )
+    assert speakers(text, characters=roster) == [("You are too generous to trifle with me.", "Mr. Darcy", "anaphoric")]
