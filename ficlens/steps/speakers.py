@@ -414,6 +414,8 @@ def attribute(doc: Document) -> None:
                     # Whoever the narration just before this line is about is likely in it,
                     # unless it shows them leaving.
                     named = dict.fromkeys(r.salience.narration_characters(between[0].start, between[-1].end))
+                    # ... or calls the narrator's kin ("My grandmother looked at her for a long moment.").
+                    named.update(dict.fromkeys(r.kin_subjects(between[0].start, between[-1].end)))
                     for c in named:
                         turn.evidence[c] = turn.evidence.get(c, 0.0) + BRIDGE
                     # ... and whom it follows as "she" ("She sent in her name, and … ran up the stairs").

@@ -113,6 +113,17 @@ class Reader:
         ranked = self.salience.candidates(None, pos, para_start, exclude, True)
         return next((c for c in ranked if c in holders), None)
 
+    def kin_subjects(self, start: int, end: int) -> list[str]:
+        """Those the narrator's kin opening a sentence of the narration ``[start, end)`` means,
+        when it means one for sure ("My grandmother looked at her." in a story told as "I")."""
+        out = []
+        for at in (start, *(m.end() for m in _SENTENCE_START.finditer(self.text, start, end))):
+            km = kinship.SUBJECT_RE.match(self.text, at, end)
+            found = self.relatives(at, km.end(), start) if km and self.text[at] in "Mm" else []
+            if found and found[0][1] == 0:
+                out.append(found[0][0])
+        return out
+
     def relatives(self, start: int, end: int, para_start: int) -> list[tuple[str, int]]:
         """The characters a kinship description ``text[start:end]`` may mean ("her father", "my
         gran", "Daisy's mamma"), with a rank (0 likeliest): the possessor's relatives, the

@@ -1248,3 +1248,15 @@ def test_her_companion_is_the_one_with_her():
         'After a short pause, her companion added, "You are too generous to trifle with me."'
     )
     assert speakers(text, characters=roster) == [("You are too generous to trifle with me.", "Mr. Darcy", "anaphoric")]
+
+
+def test_the_narrators_kin_opening_a_sentence_is_who_the_narration_is_about():
+    text = (
+        "I had brought Ines home at last. I watched Gran lift the lid off the stew, and I held my breath. "
+        'I knew Ines was nervous; I was too.\n\n"Can I help?" Ines asked.\n\n'
+        "My grandmother looked at her for a long moment. Her father had never cooked.\n\n"
+        '"You can lay the table."'
+    )
+    doc, r = read_up_to_speakers(text, [{"id": "gran", "name": "Gran", "gender": "F"}, {"id": "ines", "name": "Ines", "gender": "F"}])
+    narration = doc.paragraphs[2]
+    assert r.kin_subjects(narration.start, narration.end) == ["gran"]
