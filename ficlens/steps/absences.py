@@ -29,7 +29,7 @@ _SILENCE_RE = re.compile(  # with \b before it (`word_matches`)
     r"held (?:his|her) (?:tongue|peace)|"
     r"ignored (?:him|her|the question|this|that|it)\b"
 )
-SHORTEST_SILENCE = len(" Tom was mute.")
+SHORTEST_SILENCE = len(" Tom was mute.")  # characters of narration, at least, that can hold one
 _LONGEST_SILENCE = 200  # characters before the end of the narration looked at
 # Words one of which every silence holds ("did not answer", "couldn't reply", "made no response",
 # "said nothing"): a quick test before the pattern's slow one.

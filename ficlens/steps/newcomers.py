@@ -20,28 +20,32 @@ LATER_NAMED = 2.0  # towards the newcomer a description's run of tags turns out 
 RUN_GAP = 4_000  # characters between two tags of one run of a description, at most
 NAME_AFTER = 3_000  # characters after the run's last tag, at most, for the name
 KNOWN_BEFORE = 3_000  # characters before the run in which a name shows someone already there
-
-INTRO_BEFORE = 5_000
-IN_FOCUS = 3  # the characters most in focus when the run began, who are not new either  # characters before the run's first tag in which the narration brings them in
+INTRO_BEFORE = 5_000  # characters before the run's first tag in which the narration brings them in
 
 # Descriptions set against another person ("the other", "the second", "her mother") are not
 # someone new.
-_RELATIVE = frozenset("other first second third former latter last next elder younger his her their my your our".split())
-
-
+_RELATIVE = frozenset(
+    "other first second third former latter last next elder younger his her their my your our".split()
+)
 _DESCRIBED = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)  # "The Parson": a character known by a description
 
 
-def _plural(head: str) -> bool:
-    return head.endswith("s") and not head.endswith(("ss", "us")) or head in ("people", "men", "women", "children")
+def _one_new_person(description: str) -> bool:
+    """Whether a description can be one newcomer: not relative ("the other"), possessive
+    ("Margaret's young man") or plural ("the ladies")."""
+    words = description.split()
+    if not words or words[0] in _RELATIVE or any(w == "s" or w.endswith(("'s", "\u2019s")) for w in words):
+        return False
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith(("ss", "us")) or head in ("people", "men", "women", "children")
+    return not plural
 
 
 def _runs(turns: list[Turn]) -> list[list[Turn]]:
     """The turns that use each description in their tags, split where it lapses for `RUN_GAP`."""
     by_key: dict[str, list[list[Turn]]] = {}
     for t in turns:
-        words = t.epithet.split()
-        if not words or words[0] in _RELATIVE or _plural(words[-1]) or any(w == "s" or w.endswith(("'s", "\u2019s")) for w in words):
+        if not _one_new_person(t.epithet):
             continue
         runs = by_key.setdefault(t.epithet, [])
         if runs and t.start - runs[-1][-1].start <= RUN_GAP:
@@ -72,7 +76,8 @@ def named_later(turns: list[Turn], names: list[Mention], people: dict[str, Chara
     name_starts = [m.start for m in names]
     for run in runs:
         first, last = run[0].start, run[-1].start
-        known = {m.character for m in names[bisect.bisect_left(name_starts, first - KNOWN_BEFORE) : bisect.bisect_left(name_starts, first)]}
+        seen = names[bisect.bisect_left(name_starts, first - KNOWN_BEFORE) : bisect.bisect_left(name_starts, first)]
+        known = {m.character for m in seen}
         known.update(c for t in run for c in (*t.vocatives, *t.named))
         hint = next((t.gender_hint for t in run if t.gender_hint in ("M", "F")), None)
         lo, hi = bisect.bisect_right(tag_starts, last), bisect.bisect_left(tag_starts, last + NAME_AFTER)

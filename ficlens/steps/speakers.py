@@ -271,7 +271,8 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
                 if tag.strong:
                     # "said the chairman", and no one's name says chairman: someone in focus, faintly.
                     r.salience.advance(tag.start)
-                    ranked = r.salience.candidates(None, tag.start, para.start, turn.vocatives | set(q.addressees), True)
+                    not_them = turn.vocatives | set(q.addressees)
+                    ranked = r.salience.candidates(None, tag.start, para.start, not_them, True)
                     for rank, c in enumerate(ranked[: len(PRONOUN_RANKS)]):
                         ev[c] = ev.get(c, 0.0) + PRONOUN_RANKS[rank] * ROLE_SCALE
             continue

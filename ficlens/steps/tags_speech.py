@@ -421,7 +421,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if owner and _ANSWER_WAS.match(text, owner[-1][1], body_end):
         s, e = owner[-1]
         return Tag(s, e, "name", None, "answer", False, strong)
-    if owner and (strong and _VOICE_OWNED.match(text, owner[-1][1], body_end) or _ANSWER_OF_LINE.match(text, owner[-1][1], body_end)):
+    voice = strong and _VOICE_OWNED.match(text, owner[-1][1], body_end) if owner else None
+    if owner and (voice or _ANSWER_OF_LINE.match(text, owner[-1][1], body_end)):
         # "after an interval May's voice:", "Lady Bertram's calm inquiry of": whose words they are.
         s, e = owner[-1]
         return Tag(s, e, "name", None, "voice", False, True)
@@ -456,7 +457,8 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     heard = _HEARD_PRONOUN.search(text, clause_start, verb.end())
     if heard:
         # "she heard him say to his mother,": the one heard.
-        return Tag(heard.start(1), heard.end(1), "pronoun", "M" if heard.group(1) == "him" else "F", verb.group().lower(), False, strong)
+        gender = "M" if heard.group(1) == "him" else "F"
+        return Tag(heard.start(1), heard.end(1), "pronoun", gender, verb.group().lower(), False, strong)
     subject = _first_subject(text, clause_start, verb.start(), names)
     if subject is None and _COORDINATED.match(text, clause_start, verb.start()):
         # "…Kitty; and, while pretending to admire her work, said in a whisper,": the subject
@@ -485,6 +487,11 @@ _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:who|whose|whom|where|which)\b(?:[^,;:.!?\"\u201c\u201d]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSt)\.|(?<=\bMs)\.)*"
     r",\s*(?:[a-z]+ly\s+|now\s+|then\s+)?$"
 )
+
+
+def _governs(word: str) -> bool:
+    """Whether a word right before a person makes them its object: "near Elizabeth", "seeing Jane"."""
+    return word in _PREPOSITIONS or word.endswith(("ing", "ed")) or word in words("action_verbs") or word in _IRREGULAR_OBJECT_VERBS
 
 
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
@@ -516,16 +523,15 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
         before = text[max(a, s - 25) : s]
         prev = list(_WORD_RE.finditer(before))
         # A word right before the person (no comma between) that governs them: "near Elizabeth";
-        # but "heard Miss Bates saying" makes Miss Bates the one saying.
-        # "he", "she" name the one doing, whatever stands before them ("As she entered he stopped").
+        # but "heard Miss Bates saying" makes Miss Bates the one saying, and "he", "she" name the
+        # one doing whatever stands before them ("As she entered he stopped").
         nominative = kind == "pronoun" and gender != "Y"
         if prev and prev[-1].group()[0].islower() and not before[prev[-1].end() :].strip() and not nominative:
             p = prev[-1].group()
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
             # "the voice of Mr. Heelas bellowing": the one whose voice it is.
             perceived = perceived or (p == "of" and len(prev) > 1 and ANSWER_WORD.fullmatch(prev[-2].group().lower()) is not None)
-            asked = p in _AUXILIARIES
-            if not perceived and not asked and (p in _PREPOSITIONS or p.endswith(("ing", "ed")) or p in words("action_verbs") or p in _IRREGULAR_OBJECT_VERBS):
+            if not perceived and p not in _AUXILIARIES and _governs(p):
                 continue
         return s, e, kind, gender
     return None

@@ -236,8 +236,9 @@ class Reader:
             # "Gilbert it was who spoke up stoutly.": the name just before.
             k = bisect.bisect_left(self.n_starts, m.start()) - 1
             name = self.names[k] if k >= 0 else None
-            if name and name.character and not self.text[name.end : m.start()].strip() and _CLEFT_VERB.match(self.text, m.end()):
-                out.append((name.start, name.character, True))
+            if name and name.character and not self.text[name.end : m.start()].strip():
+                if _CLEFT_VERB.match(self.text, m.end()):
+                    out.append((name.start, name.character, True))
         out.sort()
         self._clefts = out
         return out

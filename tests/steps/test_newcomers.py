@@ -1,7 +1,6 @@
+from ficlens.model import Quote
 from ficlens.steps import newcomers
 from ficlens.steps.salience import Turn
-from ficlens.model import Quote
-
 from tests.steps.test_speakers import speakers
 
 ROSTER = [
@@ -28,7 +27,8 @@ def test_a_description_not_brought_in_as_new_is_not_linked_to_a_later_name():
 
 
 def test_the_newcomer_is_not_someone_the_description_names_in_its_own_lines():
-    text = BEFORE + "A grey-haired gentleman came down the steps.\n\n" + LINES.replace('"Then speak,"', '"Then speak, Brownlow will listen,"')
+    lines = LINES.replace('"Then speak,"', '"Then speak, Brownlow will listen,"')
+    text = BEFORE + "A grey-haired gentleman came down the steps.\n\n" + lines
     assert [g[1] for g in speakers(text, characters=ROSTER)][0] != "Mr. Brownlow"
 
 
@@ -37,7 +37,8 @@ def _turn(start, epithet):
 
 
 def test_runs_keep_single_people_and_split_where_the_description_lapses():
-    turns = [_turn(0, "gentleman"), _turn(100, "gentleman"), _turn(200, "ladies"), _turn(300, "other"),
-             _turn(400, "her mother"), _turn(500, "margaret's young man"), _turn(100 + newcomers.RUN_GAP + 1, "gentleman")]
-    runs = newcomers._runs(turns)
-    assert [[t.start for t in run] for run in runs] == [[0, 100], [100 + newcomers.RUN_GAP + 1]]
+    later = 100 + newcomers.RUN_GAP + 1
+    keys = [(0, "gentleman"), (100, "gentleman"), (200, "ladies"), (300, "other"), (400, "her mother"),
+            (500, "margaret's young man"), (later, "gentleman")]  # fmt: skip
+    runs = newcomers._runs([_turn(start, key) for start, key in keys])
+    assert [[t.start for t in run] for run in runs] == [[0, 100], [later]]
