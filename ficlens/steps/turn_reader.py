@@ -116,12 +116,16 @@ class Reader:
     def kin_subjects(self, start: int, end: int) -> list[str]:
         """Those the narrator's kin opening a sentence of the narration ``[start, end)`` means,
         when it means one for sure ("My grandmother looked at her." in a story told as "I")."""
-        out = []
-        for at in (start, *(m.end() for m in _SENTENCE_START.finditer(self.text, start, end))):
+        out: list[str] = []
+        if self.narrator_tag != "I":
+            return out
+        at = self.text.find("My ", start, end)  # with its capital, it opens a sentence
+        while at >= 0:
             km = kinship.SUBJECT_RE.match(self.text, at, end)
-            found = self.relatives(at, km.end(), start) if km and self.text[at] in "Mm" else []
+            found = self.relatives(at, km.end(), start) if km else []
             if found and found[0][1] == 0:
                 out.append(found[0][0])
+            at = self.text.find("My ", at + 3, end)
         return out
 
     def relatives(self, start: int, end: int, para_start: int) -> list[tuple[str, int]]:
