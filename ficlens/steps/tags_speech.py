@@ -497,7 +497,7 @@ def _governs(word: str) -> bool:
 def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int, str, str | None] | None:
     """The subject of the verb at ``b``: the nearest person before it not governed by a
     preposition or a verb ("drawing near Elizabeth", "seeing Jane"); "who" stands for
-    the name just before it."""
+    the description or name just before it."""
     clause = _RELATIVE_CLAUSE.search(text, a, b) or _PARTICIPLE_CLAUSE.search(text, a, b)
     if clause:  # "Mr. Woodhouse, whose thoughts were on the Bates's, said": not the Bateses
         b = clause.start()  # "Mrs Smith, sighing over it as she unlocked it, said": not "she"
