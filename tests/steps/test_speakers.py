@@ -1152,12 +1152,18 @@ def test_a_names_question_of_right_before_the_line_is_its_tag():
     assert speakers(text, characters=roster) == [("Why not?", "Lady Bertram", "explicit")]
 
 
-def _tag_before(narration, *names):
+def _tag_words(find, narration, *names):
+    """The words of the tag ``find`` (`tags_speech.tag_before` or `tag_after`) reads in
+    ``narration``, the given names being its name mentions."""
     import re
 
     spans = sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), narration))
-    tag = tags_speech.tag_before(narration, 0, len(narration), tags_speech.Mentions(spans))
+    tag = find(narration, 0, len(narration), tags_speech.Mentions(spans))
     return narration[tag.start : tag.end] if tag else None
+
+
+def _tag_before(narration, *names):
+    return _tag_words(tags_speech.tag_before, narration, *names)
 
 
 def test_an_auxiliary_before_the_subject_of_a_tag_governs_no_one():
@@ -1175,11 +1181,7 @@ def test_a_participle_between_commas_does_not_hide_the_subject():
 
 
 def _tag_after(narration, *names):
-    import re
-
-    spans = sorted((m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), narration))
-    tag = tags_speech.tag_after(narration, 0, len(narration), tags_speech.Mentions(spans))
-    return narration[tag.start : tag.end] if tag else None
+    return _tag_words(tags_speech.tag_after, narration, *names)
 
 
 def test_words_that_burst_or_came_from_a_name_are_theirs():
