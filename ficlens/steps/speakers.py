@@ -96,8 +96,9 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
         next_line = i + 1 < len(quotes)
         if tag is None or (named and (not tag.strong or next_line or _agrees(r, before, tag.gender))):
             tag = before
-        elif not tag.strong and before is not None and before.strong:
-            # '… and he had answered "the railway." She was sorry she had asked him.'
+        elif before is not None and before.strong and (not tag.strong or _new_sentence_after(r.text, as_)):
+            # '… and he had answered "the railway." She was sorry she had asked him.'; and 'she
+            # said nervously, "… the Maidan." He assented': a new sentence after the line is a reply.
             tag = before
     if tag is None and i == 0 and not r.text[bs:be].strip():
         span = _previous_narration(doc, pidx, quoted)
@@ -106,6 +107,11 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
             if tag and not tag.strong:
                 tag = None
     return tag
+
+
+def _new_sentence_after(text: str, pos: int) -> bool:
+    """True when the line that closes just before ``pos`` ends a sentence ("." "!" "?")."""
+    return tags_speech.line_ends_with(text, pos, ".!?")
 
 
 def _agrees(r: Reader, tag: tags_speech.Tag, gender: str | None) -> bool:

@@ -213,7 +213,7 @@ def _clause_end(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _ends_with(text: str, pos: int, marks: str) -> bool:
+def line_ends_with(text: str, pos: int, marks: str) -> bool:
     """True when the speech that closes just before ``pos`` ends with one of ``marks``."""
     while pos > 0 and text[pos - 1] in "\"'\u201d\u2019\u00bb ":
         pos -= 1
@@ -242,7 +242,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     if pos >= limit:
         return None
     # What _skip passed over is whitespace and these marks: ",-\u2014\u2013".
-    led_by_comma = bool(text[start:pos].strip()) or _ends_with(text, start, ",-\u2014")
+    led_by_comma = bool(text[start:pos].strip()) or line_ends_with(text, start, ",-\u2014")
     passive = _passive_tag(text, pos, limit, names)
     if passive:
         return passive
@@ -261,7 +261,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         # "eagerly rejoined Mrs. Elton": an adverb before the verb.
         after_adverb = _WORD_RE.match(text, _skip(text, m.end(), limit, " \t\n"), limit)
         m = after_adverb if after_adverb and speech_verb(after_adverb.group()) else m
-    inverted = led_by_comma or _ends_with(text, start, "!?")
+    inverted = led_by_comma or line_ends_with(text, start, "!?")
     word = m.group() if m and m.group()[0].islower() else None
     if m and word is None and m.group()[1:].islower() and m.group().lower() in _tag_verbs():
         # '"Hey." Said Harry.': a story's stray capital after the line's full stop.

@@ -1092,6 +1092,16 @@ def test_a_tag_before_the_line_outweighs_a_beat_after_it():
     assert [g[1] for g in speakers(text)] == ["George Emerson"]
 
 
+def test_a_lead_in_tag_outweighs_a_pronoun_that_starts_the_next_sentence():
+    text = (
+        "Ronny Heaslop walked Adela Quested home.\n\n"
+        'It was for Miss Quested to speak, and she said nervously, "I should like to take back what I said." '
+        "He assented, and they were engaged."
+    )
+    roster = [{"name": "Ronny Heaslop", "gender": "M"}, {"name": "Adela Quested", "aliases": ["Miss Quested"], "gender": "F"}]
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Adela Quested"]
+
+
 def test_a_bare_role_is_the_one_in_focus_whose_name_carries_it_before_a_nameless_entry():
     roster = [
         {"name": "The Doctor", "gender": "M"},
