@@ -12,6 +12,8 @@ writing take that away.
 - **Shouting** ('"TOBIAS, HELP ME!"'): `shouted` finds the stretches of speech written in
   capitals, where a roster's aliases, and the names the story writes elsewhere in normal case
   (not a one-word name it also writes as an ordinary word, "WILL"), are matched in any case.
+  A book's chapter openings ("MARILLA came briskly forward") are read the same way
+  (`opening_capitals`).
 """
 
 from __future__ import annotations
@@ -118,6 +120,22 @@ def shouted(doc: Document) -> list[tuple[int, int]]:
             if said.isupper() and len(said.split()) == 1 and sum(ch.isalpha() for ch in said) >= 3:
                 out.append((q.start, q.end))
     return sorted(out)
+
+
+# A paragraph's first word in capitals, the next in normal case: a book's chapter openings
+# ("|MARILLA came briskly forward", "MATTHEW Cuthbert and the sorrel mare").
+_OPENING_CAPITALS_RE = re.compile(rf"[|*_\"'\u201c\u2018(\[ \t]*({_CAPS_WORD})(?=[ \t]+[A-Za-z][a-z])")
+
+
+def opening_capitals(doc: Document) -> list[tuple[int, int]]:
+    """The words in capitals that open paragraphs in the way of a book's chapter openings, in order."""
+    text = doc.view("plain").text
+    out = []
+    for p in doc.body_paragraphs():
+        m = _OPENING_CAPITALS_RE.match(text, p.start, p.end)
+        if m is not None and len(m.group(1)) >= 2:
+            out.append(m.span(1))
+    return out
 
 
 @cache

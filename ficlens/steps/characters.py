@@ -282,7 +282,7 @@ def run(doc: Document) -> None:
     stats = names.find_occurrences(doc)
     roster = doc.roster or []
     key = roster_key(roster)
-    shouted = casing.shouted(doc)
+    shouted = sorted(casing.shouted(doc) + casing.opening_capitals(doc))
     lower = bool(roster) and casing.lower_case(doc)
     by_roster = roster_forms.roster_mentions(doc, stats, key, shouted, lower)
     # A roster says who the people are; descriptions then stay epithets for them.

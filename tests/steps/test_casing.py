@@ -50,6 +50,25 @@ def test_a_name_the_story_writes_in_normal_case_is_found_shouted_without_a_roste
     assert "tobias" in _addressees(a, "TOBIAS, HELP ME!")
 
 
+CHAPTER_OPENING = (
+    "Chapter III\n\n"
+    "|MARILLA came briskly forward as Matthew opened the door. She stopped short.\n\n"
+    "THE yard was dark.\n\n"
+    "WILL you come in? Marilla asked nobody.\n\n"
+    '"Who is that?" she said.'
+)
+
+
+def test_a_name_in_capitals_opening_a_paragraph_is_found():
+    roster = [{"name": "Marilla Cuthbert", "aliases": ["Marilla"], "gender": "F"}, *ROSTER]
+    a = ficlens.analyze(CHAPTER_OPENING, characters=roster)
+    doc = a.document
+    assert [doc.text[s:e] for s, e in casing.opening_capitals(doc)] == ["MARILLA", "THE", "WILL"]
+    found = _mentions(a)
+    assert ("MARILLA", "marilla-cuthbert") in found
+    assert not any(c == "will-byers" for _, c in found)  # the story writes "will" as a word
+
+
 LOWER = (
     "harry looked at draco. 'you're late,' he said. i will wait, he thought.\n\n"
     "draco shrugged. 'i had things to do,' said draco. 'don't wait up, potter.'\n\n"
