@@ -50,6 +50,8 @@ _KIN_NAMES = frozenset(t.lower() for t in (*_GRANNY, *_GRANDPA, "Aunt", "Auntie"
 _TITLED_KIN = frozenset("father papa mother mama mamma husband wife".split())
 # A kinship description opening a sentence: "My grandmother set the dish down."
 SUBJECT_RE = re.compile(r"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:" + "|".join(_KIN) + r")\b")
+# "his wife", "her old father" anywhere: the possessive and the relation.
+OTHERS_KIN_RE = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:" + "|".join(_KIN) + r")\b")
 _EPITHET_RE = re.compile(r"(?P<pos>his|her|their|my|.+['\u2019 ]s)\s+(?:\w+\s+)?(?P<kin>" + "|".join(_KIN) + r")\b", re.IGNORECASE)
 
 

@@ -309,6 +309,9 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
                 not_them |= _the_one_before(r, quotes, i)
         r.salience.advance(tag.start)  # "she shrank back … "…," she said": this paragraph's "she" too
         ranked = r.salience.candidates(tag.gender, tag.start, para.start, not_them, epithet)
+        kin = r.kin_of_other(para.start, tag.start, tag.gender) if not epithet and tag.gender in ("M", "F") else None
+        if kin and kin not in not_them:
+            ranked = [kin, *(c for c in ranked if c != kin)]
         if epithet:
             ranked = _fit_description(r, r.text[tag.start : tag.end], ranked)
             turn.epithet = turn.epithet or conversation.description_key(r.text[tag.start : tag.end])

@@ -128,6 +128,25 @@ class Reader:
             at = self.text.find("My ", at + 3, end)
         return out
 
+    def kin_of_other(self, start: int, end: int, gender: str) -> str | None:
+        """Whom the narration ``[start, end)`` last calls by a relation to someone of the other
+        gender ("Her mutterings were to her husband; and he murmured": Mr. Elton for "he"), when
+        no name of ``gender`` follows it there."""
+        possessive = "her" if gender == "M" else "his"
+        found = None
+        for m in kinship.OTHERS_KIN_RE.finditer(self.text, start, end):
+            if m.group(1).lower() == possessive and not self.salience.in_quote(m.start()):
+                found = m
+        if found is None:
+            return None
+        k = bisect.bisect_left(self.n_starts, found.end())
+        while k < len(self.names) and self.names[k].start < end:
+            if self.salience.gender.get(self.names[k].character or "") == gender:
+                return None
+            k += 1
+        rel = self.relatives(found.start(), found.end(), start)
+        return rel[0][0] if rel and rel[0][1] == 0 and self.salience.gender.get(rel[0][0]) == gender else None
+
     def relatives(self, start: int, end: int, para_start: int) -> list[tuple[str, int]]:
         """The characters a kinship description ``text[start:end]`` may mean ("her father", "my
         gran", "Daisy's mamma"), with a rank (0 likeliest): the possessor's relatives, the

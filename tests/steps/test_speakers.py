@@ -1102,6 +1102,21 @@ def test_a_lead_in_tag_outweighs_a_pronoun_that_starts_the_next_sentence():
     assert [g[1] for g in speakers(text, characters=roster)] == ["Adela Quested"]
 
 
+def test_a_pronoun_after_a_relation_of_someone_of_the_other_gender_is_that_relation():
+    roster = [
+        {"name": "Mr. Knightley", "gender": "M"},
+        {"name": "Mrs. Elton", "gender": "F"},
+        {"name": "Mr. Elton", "gender": "M"},
+    ]
+    text = (
+        "Mr. Elton sat down by the window.\n\n"
+        "Mr. Knightley looked at the party and said nothing.\n\n"
+        '"It is a sort of thing," cried Mrs. Elton, "which I should not have thought of."\n\n'
+        'Her mutterings were chiefly to her husband; and he murmured, in reply, "Very true, my love."'
+    )
+    assert [g[1] for g in speakers(text, characters=roster)] == ["Mrs. Elton", "Mrs. Elton", "Mr. Elton"]
+
+
 def test_a_bare_role_is_the_one_in_focus_whose_name_carries_it_before_a_nameless_entry():
     roster = [
         {"name": "The Doctor", "gender": "M"},
