@@ -1287,3 +1287,8 @@ def test_the_narrators_kin_opening_a_sentence_is_who_the_narration_is_about():
     doc, r = read_up_to_speakers(text, [{"id": "gran", "name": "Gran", "gender": "F"}, {"id": "ines", "name": "Ines", "gender": "F"}])
     narration = doc.paragraphs[2]
     assert r.kin_subjects(narration.start, narration.end) == ["gran"]
+
+
+def test_a_speech_verb_in_an_as_if_clause_is_no_tag():
+    assert _tag_before(" she said, as if Katharine had challenged her explicitly, ", "Katharine") == "she"
+    assert _tag_before(" he went on as though nothing had been asked, ", "Katharine") == "he"
