@@ -58,6 +58,9 @@ _LOOK_TO = re.compile(  # with \b before it (`word_matches`)
 )
 
 
+_NEVER_SEEN = -(10**9)
+
+
 class Reader:
     """What the text around a turn says about its speaker: names, vocatives, beats, roles."""
 
@@ -104,7 +107,12 @@ class Reader:
             return next(iter(owners))
         if not owners or not_them is None:
             return None
-        return next((c for c in self.salience.ranked(_ROLE_VIEW) if c in owners and c not in not_them), None)
+        in_focus = next((c for c in self.salience.ranked(_ROLE_VIEW) if c in owners and c not in not_them), None)
+        if in_focus is not None:
+            return in_focus
+        # None of them in focus: the one the story named last, if it named any.
+        named = [c for c in owners if c not in not_them and self.salience.score(c) > _NEVER_SEEN]
+        return max(named, key=lambda c: (self.salience.score(c), c)) if named else None
 
     def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
         """The one of a roster epithet's holders meant here: the only one, or the one in focus."""

@@ -1292,3 +1292,28 @@ def test_the_narrators_kin_opening_a_sentence_is_who_the_narration_is_about():
 def test_a_speech_verb_in_an_as_if_clause_is_no_tag():
     assert _tag_before(" she said, as if Katharine had challenged her explicitly, ", "Katharine") == "she"
     assert _tag_before(" he went on as though nothing had been asked, ", "Katharine") == "he"
+
+
+def test_a_role_two_bear_goes_to_the_one_the_story_named_last_when_neither_is_in_focus():
+    roster = [
+        {"name": "Duchess Of Harley", "gender": "F"},
+        {"name": "Duchess Of Monmouth", "aliases": ["Gladys"], "gender": "F"},
+        {"name": "Lord Henry", "aliases": ["Harry"], "gender": "M"},
+        {"name": "Dorian Gray", "aliases": ["Dorian"], "gender": "M"},
+        {"name": "Basil", "gender": "M"},
+        {"name": "Sibyl Vane", "aliases": ["Sibyl"], "gender": "F"},
+        {"name": "James Vane", "gender": "M"},
+        {"name": "Alan Campbell", "gender": "M"},
+        {"name": "Victor", "gender": "M"},
+        {"name": "Adrian Singleton", "gender": "M"},
+    ]
+    crowd = " ".join(f"{n} came in and sat down." for n in ["Basil", "Sibyl", "James Vane", "Alan Campbell", "Victor", "Adrian Singleton", "Dorian", "Lord Henry"])
+    text = (
+        "The Duchess of Harley left early. Gladys stayed at the Towers all that week.\n\n"
+        + "The days went by. " * 40
+        + "\n\n" + crowd + "\n\n"
+        + '"It is an annoying subject," said Lord Henry.\n\n'
+        + '"How horrid of you, Harry!" cried the duchess.'
+    )
+    assert speakers(text, characters=roster)[-1][1] == "Duchess Of Monmouth"
+
