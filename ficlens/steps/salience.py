@@ -217,6 +217,10 @@ class Salience:
                 self._move_up(char, value)
         self._set_pronoun_score(char, value)
 
+    def seen(self, char: str) -> bool:
+        """Whether the story has named ``char``, or a tag settled a line of theirs, so far."""
+        return char in self._score
+
     def score(self, char: str) -> int:
         return self._score.get(char, _NEVER)
 

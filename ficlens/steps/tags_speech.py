@@ -434,7 +434,6 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
     verbs += _BREAK_IN_RE.finditer(text, clause_start, body_end)
     verbs.sort(key=lambda m: m.start())
-    # "she said, as if Katharine had challenged her," : a speech imagined, not this line's tag.
     verbs = [v for v in verbs if not _IMAGINED.search(text, clause_start, v.start())]
     if not verbs:
         return None
@@ -478,6 +477,7 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip()[-1:] in (".", "!", "?")
 
 
+# A speech verb inside an "as if" clause is imagined, no tag: "she said, as if Katharine had challenged her,".
 _IMAGINED = re.compile(r"\bas (?:if|though)\b[^,;:.!?\"\u201c\u201d]*$")
 # "Mrs. Grant's saying, as she stepped from the carriage," up to the line: no sentence ends after it.
 _POSSESSIVE_SAYING = re.compile(r"['\u2019]s\s+(?:[a-z]+ly\s+)?saying\b(?=[^.!?;\"\u201c\u201d]*$)")

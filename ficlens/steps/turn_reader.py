@@ -58,9 +58,6 @@ _LOOK_TO = re.compile(  # with \b before it (`word_matches`)
 )
 
 
-_NEVER_SEEN = -(10**9)
-
-
 class Reader:
     """What the text around a turn says about its speaker: names, vocatives, beats, roles."""
 
@@ -111,7 +108,7 @@ class Reader:
         if in_focus is not None:
             return in_focus
         # None of them in focus: the one the story named last, if it named any.
-        named = [c for c in owners if c not in not_them and self.salience.score(c) > _NEVER_SEEN]
+        named = [c for c in owners if c not in not_them and self.salience.seen(c)]
         return max(named, key=lambda c: (self.salience.score(c), c)) if named else None
 
     def epithet_referent(self, holders: set[str], pos: int, para_start: int, exclude: set[str]) -> str | None:
