@@ -47,3 +47,27 @@ def test_someone_the_fandom_does_not_list_takes_their_turns():
     assert d["work"]["fandoms"] == ["Good Omens (TV)"]
     names = {c["id"]: c["name"] for c in d["characters"]}
     assert [names.get(q["speaker"]) for q in d["quotes"]][-4:] == ["Priya", "Aziraphale (Good Omens)", "Priya", "Aziraphale (Good Omens)"]
+
+
+@pytest.mark.parametrize(
+    "disclaimer, fandom, lines",
+    [
+        (
+            "I don't own Baldur's Gate 3.\n\nAstarion and Shadowheart sat by the fire.",
+            "Baldur's Gate (Video Games)",
+            [("Darling, you wound me", "vampire spawn", "Astarion (Baldur's Gate)"), ("Go to sleep", "cleric", "Shadowheart (Baldur's Gate)")],
+        ),
+        (
+            "Disclaimer: Heartstopper belongs to Alice Oseman.\n\nNick Nelson ran in from the rain.",
+            "Heartstopper (Comics)",
+            [("You're late", "Nicky", "Nick Nelson")],
+        ),
+    ],
+)
+def test_the_newer_fandoms_give_their_names_and_epithets(disclaimer, fandom, lines):
+    # Each line is said by a nickname or an epithet only the fandom's roster knows.
+    body = "\n\n".join(f'"{said}," said {"the " if who.islower() else ""}{who}.' for said, who, _ in lines)
+    d = ficlens.analyze(f"{disclaimer}\n\n{body}").to_dict()
+    assert d["work"]["fandoms"] == [fandom]
+    names = {c["id"]: c["name"] for c in d["characters"]}
+    assert [names.get(q["speaker"]) for q in d["quotes"]] == [name for _, _, name in lines]
