@@ -50,7 +50,7 @@ def test_someone_the_fandom_does_not_list_takes_their_turns():
 
 
 @pytest.mark.parametrize(
-    "disclaimer, fandom, lines",
+    "opening, fandom, lines",
     [
         (
             "I don't own Baldur's Gate 3.\n\nAstarion and Shadowheart sat by the fire.",
@@ -64,10 +64,10 @@ def test_someone_the_fandom_does_not_list_takes_their_turns():
         ),
     ],
 )
-def test_the_newer_fandoms_give_their_names_and_epithets(disclaimer, fandom, lines):
+def test_the_newer_fandoms_give_their_names_and_epithets(opening, fandom, lines):
     # Each line is said by a nickname or an epithet only the fandom's roster knows.
     body = "\n\n".join(f'"{said}," said {"the " if who.islower() else ""}{who}.' for said, who, _ in lines)
-    d = ficlens.analyze(f"{disclaimer}\n\n{body}").to_dict()
+    d = ficlens.analyze(f"{opening}\n\n{body}").to_dict()
     assert d["work"]["fandoms"] == [fandom]
     names = {c["id"]: c["name"] for c in d["characters"]}
     assert [names.get(q["speaker"]) for q in d["quotes"]] == [name for _, _, name in lines]
