@@ -62,6 +62,16 @@ def test_someone_the_fandom_does_not_list_takes_their_turns():
             "Heartstopper (Comics)",
             [("You're late", "Nicky", "Nick Nelson")],
         ),
+        (
+            "I don't own Game of Thrones.\n\nJaime Lannister leaned on the wall by Cersei Lannister.",
+            "A Song of Ice and Fire & Related Fandoms",
+            [("Sister", "Kingslayer", "Jaime Lannister")],
+        ),
+        (
+            "I don't own MDZS.\n\nWei Wuxian grinned at Lan Wangji.",
+            "魔道祖师 - 墨香铜臭 | Módào Zǔshī - Mòxiāng Tóngxiù",
+            [("Wei Ying", "Hanguang-jun", "Lan Zhan | Lan Wangji")],
+        ),
     ],
 )
 def test_the_newer_fandoms_give_their_names_and_epithets(opening, fandom, lines):
