@@ -57,6 +57,7 @@ _EPITHET_RE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_RE = re.compile(r"the\s+(?:[a-z]+\s+){0,2}?(?P<head>[a-z]{3,}(?:-[a-z]+)?)\b")
+_OWNED_NOUN_RE = re.compile(r"(?:his|her)\s+(?:[a-z]+\s+)?(?!voice\b|own\b)[a-z]{3,}\b(?=\s*[,.;:!?]|\s+(?:in|with|at|from|to|as|and|after|before)\b)")
 _CAPITAL_EPITHET_RE = re.compile(r"the\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:[A-Z][a-z]+|[A-Z]{2,4})\b")
 _PREPOSITIONS = frozenset(
     "to with at near by of from for on upon toward towards into about after behind beside besides like than "
@@ -157,6 +158,9 @@ def _subject_at(text: str, pos: int, limit: int, names: Mentions) -> tuple[int, 
     e = _ROLE_RE.match(text, pos, limit)
     if e and e.group("head").lower() not in words("speech_verbs"):  # "the duchess", "the old beadle"
         return e.start(), e.end(), "role", None
+    e = _OWNED_NOUN_RE.match(text, pos, limit)
+    if e:  # "answered his guide": someone else than the one "his" means
+        return e.start(), e.end(), "epithet", None
     return None
 
 

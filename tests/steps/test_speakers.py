@@ -1317,3 +1317,9 @@ def test_a_role_two_bear_goes_to_the_one_the_story_named_last_when_neither_is_in
     )
     assert speakers(text, characters=roster)[-1][1] == "Duchess Of Monmouth"
 
+
+
+def test_a_possessive_description_after_the_line_is_a_description_tag_not_the_possessor():
+    assert _tag_after(" answered his guide. ") == "his guide"
+    assert _tag_after(", said her friend, with a smile.") == "her friend"
+    assert _tag_after(" said her voice.") is None
