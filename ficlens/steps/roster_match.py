@@ -133,13 +133,13 @@ class RosterMatcher:
     def find(self, text: str, start: int, end: int):
         if self.pattern is None:
             return
-        yield from self._owned(word_matches(self.pattern, text, start, end, also="'"))
+        yield from self._owned(word_matches(self.pattern, text, start, end, also="'"), text)
 
     def find_each(self, text: str, paragraphs: list[Paragraph]):
         """`find` over each paragraph in turn."""
         if self.pattern is None:
             return
-        yield from self._owned(search_each(self.pattern, text, paragraphs, whole_word=True, also="'"))
+        yield from self._owned(search_each(self.pattern, text, paragraphs, whole_word=True, also="'"), text)
 
     def find_folded(self, text: str, start: int, end: int):
         """`find` in any case ("TOBIAS", "harry"): for a story written in lower case, or a
@@ -148,13 +148,26 @@ class RosterMatcher:
             return
         if self._folded is None:
             self._folded = re.compile(self._source, re.IGNORECASE)  # compiled only where needed
-        yield from self._owned(word_matches(self._folded, text, start, end, also="'"))
+        yield from self._owned(word_matches(self._folded, text, start, end, also="'"), text)
 
-    def _owned(self, matches):
+    def _owned(self, matches, text: str):
         for m in matches:
             owner = self.owner.get(normalize_name(without_suffix(m.group())))
-            if owner:
+            if owner and not written_as_date(text, m.start(), m.end()):
                 yield m.start(), m.end(), owner
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# "in May", "since April", "last June", "May 5th", "June 1912": the month, not Aunt May.
+_DATE_BEFORE = re.compile(r"\b(?:in|of|since|until|till|by|from|early|mid|late|last|next|this|every|during|through|throughout|before|after)\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"\s+\d")
+
+
+def written_as_date(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is a month written as a date."""
+    if text[start:end].lower() not in _MONTHS:
+        return False
+    return _DATE_BEFORE.search(text, max(0, start - 12), start) is not None or _DATE_AFTER.match(text, end) is not None
 
 
 _CACHE: dict[tuple, RosterMatcher] = {}
