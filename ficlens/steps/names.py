@@ -20,7 +20,7 @@ from functools import cache
 from ficlens.lexicon import pairs, words
 from ficlens.model import Document
 from ficlens.steps import chat_people
-from ficlens.steps.roster_match import trie_pattern, without_suffix, written_as_date
+from ficlens.steps.roster_match import trie_pattern, without_suffix, month_word_not_name
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
@@ -251,7 +251,7 @@ def _occurrence(
     if hon is None and _one_word(name):
         if name.lower() in stop or len(name) == 1:
             return None  # "The", "I": half the phrases found are function words opening a sentence
-        if written_as_date(text, *m.span("name")):
+        if month_word_not_name(text, *m.span("name")):
             return None  # "in May", "June 1912"
         return _word_occurrence(text, m, para_start, quotes, qstarts, stats)
     # "Mrs. van der Luyden": particles after a title belong to the name.
@@ -282,7 +282,7 @@ def _occurrence(
             # Two names run together: "Miss Woodhouse Miss Taylor's".
             tokens, spans = tokens[:i], spans[:i]
             break
-    if len(tokens) == 1 and (tokens[0].lower() in stop or len(tokens[0]) == 1 or (hon is None and written_as_date(text, *spans[0]))):
+    if len(tokens) == 1 and (tokens[0].lower() in stop or len(tokens[0]) == 1 or (hon is None and month_word_not_name(text, *spans[0]))):
         return None
     if not any(t[0].isupper() for t in tokens):
         return None  # only particles left ("Mr. de" of "Mr. de Winter", Winter taken for the season)

@@ -153,7 +153,7 @@ class RosterMatcher:
     def _owned(self, matches, text: str):
         for m in matches:
             owner = self.owner.get(normalize_name(without_suffix(m.group())))
-            if owner and not written_as_date(text, m.start(), m.end()):
+            if owner and not month_word_not_name(text, m.start(), m.end()):
                 yield m.start(), m.end(), owner
 
 
@@ -161,12 +161,17 @@ _MONTHS = frozenset("january february march april may june july august september
 # "in May", "since April", "last June", "May 5th", "June 1912": the month, not Aunt May.
 _DATE_BEFORE = re.compile(r"\b(?:in|of|since|until|till|by|from|early|mid|late|last|next|this|every|during|through|throughout|before|after)\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"\s+\d")
+_ASKING_AFTER = re.compile(r"\s+(?:I|we|you|he|she|they|it|one)\b")
 
 
-def written_as_date(text: str, start: int, end: int) -> bool:
-    """Whether the word ``text[start:end]`` is a month written as a date."""
-    if text[start:end].lower() not in _MONTHS:
+def month_word_not_name(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is a month written as a date, or "May" asking leave
+    ("May I come in?"): a month's name, not the name of a May, April or June."""
+    word = text[start:end].lower()
+    if word not in _MONTHS:
         return False
+    if word == "may" and _ASKING_AFTER.match(text, end):
+        return True
     return _DATE_BEFORE.search(text, max(0, start - 12), start) is not None or _DATE_AFTER.match(text, end) is not None
 
 

@@ -378,9 +378,9 @@ def test_chat_typing_and_usernames_do_not_make_a_name_an_ordinary_word():
     assert any(text[m["start"] : m["end"]] == "Ted" and m["start"] > text.index("Ted came") for m in d["mentions"])
 
 
-def test_a_month_written_as_a_date_is_not_the_character_of_that_name():
+def test_a_month_written_as_a_date_or_may_asking_leave_is_not_the_character_of_that_name():
     roster = [{"name": "May Parker", "aliases": ["May", "Aunt May"], "gender": "F"}, {"name": "Peter Parker", "aliases": ["Peter"], "gender": "M"}]
-    text = 'Peter came home in May. On May 5 the rain stopped.\n\nMay laughed. "Hey," said Peter.'
+    text = 'Peter came home in May. On May 5 the rain stopped.\n\nMay laughed. "Hey," said Peter. "May I come in?"'
     a = ficlens.analyze(text, characters=roster)
     found = [(text[m.start : m.end], m.start) for m in a.document.mentions if m.kind == "name" and m.character == "may-parker"]
     assert found == [("May", text.index("May laughed"))]
