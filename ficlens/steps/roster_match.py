@@ -159,7 +159,8 @@ class RosterMatcher:
 
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # "in May", "since April", "last June", "May 5th", "June 1912": the month, not Aunt May.
-_DATE_BEFORE = re.compile(r"\b(?:in|of|since|until|till|by|from|early|mid|late|last|next|this|every|during|through|throughout|before|after)\s+$", re.IGNORECASE)
+# Only words that take a date and not a person: "a letter from May", "after May left" name her.
+_DATE_BEFORE = re.compile(r"\b(?:in|since|until|till|early|mid|late|last|next|this|every|during|throughout)\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"\s+\d")
 _ASKING_AFTER = re.compile(r"\s+(?:I|we|you|he|she|they|it|one)\b")
 

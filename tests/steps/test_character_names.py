@@ -384,3 +384,11 @@ def test_a_month_written_as_a_date_or_may_asking_leave_is_not_the_character_of_t
     a = ficlens.analyze(text, characters=roster)
     found = [(text[m.start : m.end], m.start) for m in a.document.mentions if m.kind == "name" and m.character == "may-parker"]
     assert found == [("May", text.index("May laughed"))]
+
+
+def test_may_after_a_word_that_takes_a_person_is_still_may():
+    roster = [{"name": "May Parker", "aliases": ["May"], "gender": "F"}, {"name": "Peter Parker", "aliases": ["Peter"], "gender": "M"}]
+    text = "Peter read the letter from May twice. He waited until after May left."
+    a = ficlens.analyze(text, characters=roster)
+    assert [text[m.start : m.end] for m in a.document.mentions if m.kind == "name" and m.character == "may-parker"] == ["May", "May"]
+
