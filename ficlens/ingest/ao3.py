@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ficlens.ingest.builder import WorkBuilder, split_list, to_int
 from ficlens.ingest.html_text import HEADINGS, SCENE_BREAK, Item, flatten
@@ -145,7 +146,7 @@ def apply_tags(builder: WorkBuilder, dls: list[Node]) -> list[str]:
             elif label == "language":
                 meta.language = meta.language or shown
             elif label == "series":
-                series = [{"part": int(n), "name": name.strip()} for n, name in _SERIES_RE.findall(shown)]
+                series: list[dict[str, Any] | str] = [{"part": int(n), "name": name.strip()} for n, name in _SERIES_RE.findall(shown)]
                 meta.extra["series"] = series or [shown]
             elif label == "stats":
                 _apply_stats(meta.extra, shown)
@@ -232,7 +233,7 @@ def read(roots: list[tuple[Node, Iterable[str]]], builder: WorkBuilder, page: No
             continue
         where, kind = _BLOCK_LABELS.get(_label(it.text), (None, None))
         nxt = items[i + 1] if i + 1 < len(items) else None
-        if where and nxt is not None and nxt.quote is not None and nxt.quote != it.quote:
+        if where and kind and nxt is not None and nxt.quote is not None and nxt.quote != it.quote:
             j = i + 1
             while j < len(items) and items[j].quote == nxt.quote:
                 j += 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ficlens.errors import FormatError
@@ -147,7 +148,7 @@ def read_epub(data: bytes, path: str | None) -> Document:
         _subjects_to_tags(builder, pkg)
     elif _is_ao3(pkg, docs):
         fmt = "ao3-epub"
-        roots = []
+        roots: list[tuple[Node, Iterable[str]]] = []
         for name, root in docs:
             body = find(root, lambda n: n.tag == "body") or root
             base = {"preface"} if "preface" in name.lower() else {"afterword"} if "afterword" in name.lower() else set()

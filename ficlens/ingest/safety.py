@@ -64,7 +64,7 @@ class SafeZip:
             raise FormatError(f"this is not a readable zip archive ({what}): {_reason(exc)}") from None
         if len(infos) > max_members:
             raise FormatError(f"the {what} has {len(infos):,} files, more than the limit of {max_members:,}")
-        self._infos = {}
+        self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             if not info.is_dir():
                 self._infos.setdefault(info.filename, info)

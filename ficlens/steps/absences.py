@@ -90,7 +90,8 @@ def _doers(
         if subject and subject[2] == "name":
             who = r.char_at.get(subject[0])
         elif subject and subject[2] == "pronoun" and subject[3] in ("M", "F"):
-            who = (r.salience.candidates(subject[3], subject[0], start, set()) or [None])[0]
+            candidates = r.salience.candidates(subject[3], subject[0], start, set())
+            who = candidates[0] if candidates else None
         else:
             who = who_spoke if spans and spans[-1][1] <= m.start() else None
         if who:

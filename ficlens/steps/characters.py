@@ -213,7 +213,7 @@ def _object_pronoun(text: str, pm: re.Match[str]) -> bool:
     if word != "her":
         return False
     nxt = _NEXT_WORD_RE.match(text, pm.end())
-    return not nxt.group(1) or nxt.group(1).lower() in _AFTER_OBJECT
+    return nxt is None or not nxt.group(1) or nxt.group(1).lower() in _AFTER_OBJECT
 
 
 def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
@@ -236,7 +236,7 @@ def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
         return k >= 0 and quotes[k][0] <= pos < quotes[k][1]
 
     for f in bare:
-        votes = Counter()
+        votes: Counter[str] = Counter()
         for o in f.occurrences:
             k = bisect.bisect_right(starts, o.start)
             limit = min(o.end + 200, starts[k] if k < len(starts) else len(text))

@@ -66,10 +66,10 @@ def cast_list(text: str, at: list[int]) -> tuple[dict[str, str], list[tuple[int,
     cast: dict[str, str] = {}
     spans: list[tuple[int, int]] = []
     if "=" in text or "->" in text or "\u2192" in text:
-        for m in _CAST_EQ_RE.finditer(text):
-            user, name = _pair(m.group("a"), m.group("b"))
+        for eq in _CAST_EQ_RE.finditer(text):
+            user, name = _pair(eq.group("a"), eq.group("b"))
             cast.setdefault(user, name)
-            spans.append(m.span())
+            spans.append(eq.span())
     before = [max(0, text.rfind("\n", 0, max(0, pos - 1)) + 1) for pos in at if pos]
     heads = dict.fromkeys(m for pos in sorted({*at, *before}) if (m := _CAST_HEAD_RE.match(text, pos)))
     for head in heads:
@@ -79,10 +79,10 @@ def cast_list(text: str, at: list[int]) -> tuple[dict[str, str], list[tuple[int,
             end = len(text) if end < 0 else end
             line = text[pos:end]
             if line.strip():
-                m = _CAST_ROW_RE.fullmatch(line)
-                if m is None:
+                row = _CAST_ROW_RE.fullmatch(line)
+                if row is None:
                     break
-                user, name = _pair(m.group("a"), m.group("b"))
+                user, name = _pair(row.group("a"), row.group("b"))
                 cast.setdefault(user, name)
                 spans.append((pos, end))
                 rows += 1

@@ -18,8 +18,9 @@ by hand, in log-odds units, and documented in docs/evaluation.md.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 
@@ -96,7 +97,7 @@ def _shown(conv: list[Turn]) -> list[str]:
 
 
 def _candidates(conv: list[Turn]) -> list[str]:
-    weight: Counter = Counter()
+    weight: dict[str, float] = defaultdict(float)
     for t in conv:
         for c, v in t.evidence.items():
             if v > 0:
@@ -109,7 +110,7 @@ def _candidates(conv: list[Turn]) -> list[str]:
         weight[c] += IN_VIEW
     for c in conv[0].scene:
         weight.setdefault(c, 0.0)  # the scene's people fill places left
-    return [c for c, _ in weight.most_common(_MAX_CANDIDATES)]
+    return [c for c, _ in sorted(weight.items(), key=itemgetter(1), reverse=True)[:_MAX_CANDIDATES]]
 
 
 def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
@@ -398,13 +399,14 @@ def same_description_same_person(turns: list[Turn], gender: dict[str, str | None
     for group in groups.values():
         if len(group) < CONSISTENT_MIN:
             continue
-        votes: Counter = Counter()
+        votes: dict[str, float] = defaultdict(float)
         for t in group:
             if t.speaker:
                 votes[t.speaker] += t.posterior
         if not votes:
             continue
-        top, weight = votes.most_common(1)[0]
+        top = max(votes, key=votes.__getitem__)
+        weight = votes[top]
         if weight < CONSISTENT_SHARE * sum(votes.values()):
             continue
         for t in group:

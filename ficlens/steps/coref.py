@@ -59,8 +59,9 @@ def run(doc: Document) -> None:
     q_next = 0
     for start, end, kind, value in events:
         while q_next < len(quotes) and quotes[q_next][0] < start:
-            if quotes[q_next][2]:
-                seen[quotes[q_next][2]] = quotes[q_next][0]
+            q_start, _, q_speaker = quotes[q_next]
+            if q_speaker:
+                seen[q_speaker] = q_start
             q_next += 1
         k = bisect.bisect_right(qstarts, start) - 1
         if k >= 0 and quotes[k][0] <= start < quotes[k][1]:

@@ -267,12 +267,12 @@ def link_descriptions(text: str, described: list[grouping.Entity], named: list[g
     keep = []
     for d in described:
         votes: Counter = Counter()
-        for s, e, _ in d.found:
-            right = e + (2 if text.startswith(", ", e) else 0)
-            if right != e and right in starts and not _LIST_GOES_ON.match(text, span_end[right]):
+        for s, end, _ in d.found:
+            right = end + (2 if text.startswith(", ", end) else 0)
+            if right != end and right in starts and not _LIST_GOES_ON.match(text, span_end[right]):
                 votes[starts[right]] += 1  # "the beadle, Mr. Bumble"; not "the Nawab Bahadur, Hamidullah, Mahmoud Ali"
             # "Mr. Bumble, the beadle," -- an apposition closes; "Polina, the General's" is not one.
-            if text[e : e + 1] not in (",", ".", ";", ":", "!", "?", ")"):
+            if text[end : end + 1] not in (",", ".", ";", ":", "!", "?", ")"):
                 continue
             for gap in (2, 1):
                 if text[s - gap : s] in (", ", " ") and (s - gap) in ends and (gap == 2 or text[s - 1] == " "):
@@ -320,7 +320,7 @@ def merge_described(described: list[grouping.Entity]) -> list[grouping.Entity]:
     for d in described:
         words_ = (d.label or "").lower().split()
         longer = [k for k in by_label if k != d.label.lower() and k.endswith(" " + " ".join(words_[1:]))] if d.label else []
-        if len(longer) == 1:
+        if d.label and len(longer) == 1:
             target = by_label[longer[0]]
             target.found.extend(d.found)
             target.aliases.append(d.label)

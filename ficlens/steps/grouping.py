@@ -209,7 +209,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
         if f.honorific:
             titled_full[(title_key(f.honorific), f.tokens[-1])] += f.count
     # Two titles of one gender on one surname ("Miss Lucas", "Lady Lucas") are two people.
-    titles_by_name: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    titles_by_name: dict[tuple[str, str | None], set[str | None]] = defaultdict(set)
     for f in single:
         if f.honorific:
             titles_by_name[(f.tokens[0], form_gender(f))].add(title_key(f.honorific))
@@ -242,7 +242,7 @@ def cluster(forms: list[Form]) -> list[Entity]:
             titled = [k for k in standalone if k[1] == tok and k[0] is not None]
             if len(titled) > 1 and f.pronoun:
                 # "Perry says he..." is Mr. Perry, not Mrs. Perry.
-                titled = [k for k in titled if pairs("honorifics").get(k[0]) == f.pronoun]
+                titled = [k for k in titled if k[0] is not None and pairs("honorifics").get(k[0]) == f.pronoun]
             bearer = _dominant_bearer(tok, [standalone[k] for k in titled], [entities[k] for k in hits])
             if bearer is not None and (None, tok) not in standalone:
                 bearer.forms.append(f)

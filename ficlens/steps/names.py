@@ -420,7 +420,8 @@ _DASH_RE = re.compile("[\u2013\u2014\u2015]")
 def _dashes_kept(text: str, plain: str) -> str:
     """The plain view with the dashes of ``text`` put back: a name runs on over a hyphen
     ("Jean-Luc"), never over a dash ("Tobias\u2014wait", "Wait\u2014Tobias!")."""
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for m in _DASH_RE.finditer(text):
         pieces += (plain[last : m.start()], m.group())
         last = m.end()

@@ -104,7 +104,7 @@ def detect_style(text: str, body: list[Paragraph]) -> str:
     french, german = _guillemet_openers(text, body) if ("\u00ab" in seg or "\u00bb" in seg) else (0, 0)
     dashes = sum(1 for p in body if text.startswith(_DASH_OPENERS, p.start))
     counts = {"double": doubles / 2, "single": singles * 0.9, "french": french, "german": german, "dash": dashes * 0.8}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] > 0 else "double"
 
 

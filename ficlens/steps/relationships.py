@@ -156,7 +156,7 @@ def _rank(doc: Document, pairs: dict[tuple[str, str], _Pair], gender: dict, decl
             if tuple(sorted((gender.get(a) or "?", gender.get(b) or "?"))) == genders and p.declared != "&":
                 promised.add((a, b))
                 break
-    out = []
+    out: list[Relationship] = []
     for (a, b), p in ranked:
         share = p.weight / total
         if (share < _MIN_SHARE and not p.declared) or len(out) >= _MAX_PAIRS:

@@ -115,7 +115,7 @@ class Salience:
         # Per name mention: whether it names a character in narration (not inside a quote).
         self.narrated = [bool(m.character) and not self.in_quote(m.start) for m in names]
         self.narrated_starts = [m.start for m, yes in zip(names, self.narrated) if yes]
-        self.narrated_chars = [m.character for m, yes in zip(names, self.narrated) if yes]
+        self.narrated_chars = [m.character for m, yes in zip(names, self.narrated) if yes and m.character]
         self.pronouns = _outside(spans, [(m.start(), self.text[m.start()].upper()) for m in _SUBJECT_PRONOUN.finditer(self.text)])
         self._next_pronoun = 0
         # Subject pronouns of narration taken in so far: (position, the character it was read as).
@@ -167,7 +167,7 @@ class Salience:
                 continue
             m = self.names[self._next]
             self._next += 1
-            if not self.narrated[self._next - 1]:
+            if not self.narrated[self._next - 1] or m.character is None:
                 continue
             self._raise(m.character, m.start + (_FOCUS_BONUS if self._is_subject(m) else 0))
 

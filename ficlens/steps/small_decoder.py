@@ -109,11 +109,11 @@ def decode_small(e: list[list[float]], kernels: list, first_step: list[list[floa
     e0, e1 = e[0], e[1]
     start = [e0[b] * first_step[b][c] * e1[c] for b in ks for c in ks]
     s = _pairwise_sum(start)
-    alpha = [None] * n
+    alpha: list[list[float] | None] = [None] * n
     alpha[1] = [x / s for x in start]
     for t in range(2, n):
         alpha[t] = kernels[t][0](alpha[t - 1], e[t])
-    beta = [None] * n
+    beta: list[list[float] | None] = [None] * n
     beta[n - 1] = [1.0] * (k * k)
     for t in range(n - 2, 0, -1):
         beta[t] = kernels[t + 1][1](beta[t + 1], e[t + 1])

@@ -94,7 +94,7 @@ def _find_tag(r: Reader, doc: Document, pidx: int, quotes: list[Quote], i: int, 
         # 'Margaret said, "…" he said, "…"': with another line after it, a tag that follows a line
         # its name tag opens belongs to that next line.
         next_line = i + 1 < len(quotes)
-        if tag is None or (named and (not tag.strong or next_line or _agrees(r, before, tag.gender))):
+        if tag is None or (before is not None and named and (not tag.strong or next_line or _agrees(r, before, tag.gender))):
             tag = before
         elif before is not None and before.strong and (not tag.strong or _new_sentence_after(r.text, as_)):
             # '… and he had answered "the railway." She was sorry she had asked him.'; and 'she
@@ -182,7 +182,8 @@ def _the_one_before(r: Reader, quotes: list[Quote], i: int) -> set[str]:
     """Whom "the other" in the tag of ``quotes[i]`` is set against: the one whose tag settled
     the line just before ("'…,' replied Sikes. '…,' replied the other")."""
     if i > 0:
-        return {quotes[i - 1].speaker} if quotes[i - 1].speaker else set()
+        spoke = quotes[i - 1].speaker
+        return {spoke} if spoke else set()
     last = r.salience.last_settled
     return {last[1]} if last and last[0] >= quotes[i].start - OTHER_REACH else set()
 
@@ -348,10 +349,10 @@ def _read_turn(r: Reader, doc: Document, pidx: int, quotes: list[Quote], quoted:
     for c, as_object in named.items():
         if c != listener:
             ev[c] = ev.get(c, 0.0) + (MENTIONED_OBJECT if as_object else MENTIONED)
-    if not any(q.addressees for q in quotes):
-        for q in quotes if listener else ():
+    if listener and not any(q.addressees for q in quotes):
+        for q in quotes:
             q.addressees = [listener]
-    likeliest = max(ev, key=ev.get) if ev else None
+    likeliest = max(ev, key=ev.__getitem__) if ev else None
     turn.exits = absences.exits(r, para.start, para.end, quotes, likeliest)
     if para.end - quotes[-1].outer[1] > absences.SHORTEST_SILENCE:
         turn.silent = absences.silences(r, quotes[-1].outer[1], para.end)
@@ -365,7 +366,7 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
     … 'Yes,' she said.") is another person's line: it goes to that pronoun's referent.
     """
     own = [(i, q.speaker) for i, q in enumerate(turn.quotes) if q.rule == "tag_name"]
-    best = max(turn.evidence, key=turn.evidence.get) if turn.evidence else None
+    best = max(turn.evidence, key=turn.evidence.__getitem__) if turn.evidence else None
     cue = turn.cue if turn.speaker == best and turn.cue else "conversation"
     for i, q in enumerate(turn.quotes):
         if q.rule == "tag_name":
@@ -382,7 +383,7 @@ def _assign(turn: Turn, gender: dict[str, str | None]) -> None:
         if q.continues and i == 0 and q.rule not in ("tag_name",):
             q.rule = "continued" if cue == "conversation" else q.rule
         hint = turn.hints.get(id(q))
-        if hint and gender.get(q.speaker) not in (hint[0], None):
+        if hint and q.speaker and gender.get(q.speaker) not in (hint[0], None):
             q.speaker, q.rule = hint[1], "tag_pronoun"
         described = id(q) in turn.described or q.rule in ("tag_pronoun", "tag_epithet")
         named = q.rule == "same_paragraph" and id(q) not in turn.described
@@ -465,13 +466,13 @@ def attribute(doc: Document) -> None:
         _assign(t, r.salience.gender)
     conversation.fill_addressees(turns)
     _unify_chains(doc.quotes, by_id)
-    named = confidence.for_rule("tag_name")
+    named_confidence = confidence.for_rule("tag_name")
     for t in turns:
         for q in t.quotes:
             if not q.speaker:
                 q.confidence = 0.0
             elif q.rule == "tag_name":
-                q.confidence = named
+                q.confidence = named_confidence
             else:
                 q.confidence = confidence.calibrate(q.rule, t.posterior)
     for q in doc.quotes:
@@ -546,7 +547,7 @@ def _unify_chains(quotes: list[Quote], by_id: dict[str, Quote]) -> None:
         # One speech, one type: the pieces of "…," said Emma, "…" are all explicit.
         same = [q for q in chain if q.speaker == best.speaker and q.type]
         if same:
-            form = max((q.type for q in same), key=_FORMS.index)
+            form = max((q.type for q in same if q.type), key=_FORMS.index)
             for q in same:
                 q.type = form
 

@@ -396,10 +396,10 @@ def _build(doc: Document, layout: _Layout, chapter_heads: list[int]) -> None:
             start, number, title = paras[h].start, head.number, head.title
             if head.kind == "special" and title is None:
                 title = head.label
-        end = paras[members[-1]].end if members else (heading.end if heading else start)
+        chapter_end = paras[members[-1]].end if members else (heading.end if heading else start)
         for i in members:
             paras[i].chapter = len(doc.chapters)
-        doc.chapters.append(Chapter(start, end, number=number, title=title, heading=heading))
+        doc.chapters.append(Chapter(start, chapter_end, number=number, title=title, heading=heading))
 
 
 def run(doc: Document) -> None:

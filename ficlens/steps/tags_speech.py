@@ -271,7 +271,7 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         # '"Hey." Said Harry.': a story's stray capital after the line's full stop.
         word = m.group()
     said = word is not None and speech_verb(word)
-    if word and (said or (inverted and word.endswith("ed"))):
+    if m and word and (said or (inverted and word.endswith("ed"))):
         after_verb = m.end()
         adv = _ADVERB_RE.match(text, after_verb, limit)
         subj_at = _skip(text, adv.end() if adv else after_verb, limit, " \t\n")
@@ -296,9 +296,9 @@ def tag_after(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return None
     verb = v.group()
     heard = _HEARD_SAY.match(text, vpos, limit) if verb in _PERCEPTION else None
-    if heard and names.at(heard.end(1)):
+    span = names.at(heard.end(1)) if heard else None
+    if span:
         # '"I like rubies," he heard Katharine say': the one heard spoke.
-        span = names.at(heard.end(1))
         return Tag(span[0], span[1], "name", None, verb.lower(), True, True)
     if verb in _PERCEPTION or (verb in _MODALS and _PERCEIVED.match(text, v.end(), limit)):
         return None  # '"…," he heard one of the men begin': the one hearing did not say it
@@ -338,7 +338,7 @@ _ANSWER = (
     r"|welcome|invitation|proposal|objection|complaint|lament|challenge|plea|rebuke|reminder|boast|threat"
     r"|promise|counsel|comfort|verdict|sentence|whisper|murmur|laugh|sigh)\b"
 )
-ANSWER_PATTERN = _ANSWER
+ANSWER_PATTERN: str = _ANSWER
 ANSWER_WORD = re.compile(_ANSWER)
 _OWNED = r"(?:'s|\u2019s| s)(?:\s+[a-z]+){0,2}?\s+"  # "'s humble", " s" (an apostrophe lost)
 _POSSESSIVE_ANSWER = re.compile(_OWNED + _ANSWER)
@@ -364,7 +364,7 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
         return Tag(span[0], span[1], "name", None, m.group(1), True, True) if span else None
     of = _ANSWER_OF.match(text, pos, limit)
     span = names.at(of.end()) if of else None
-    if span:
+    if of and span:
         return Tag(span[0], span[1], "name", None, of.group(1), True, True)
     own = _PRONOUN_ANSWER.match(text, pos, limit)
     if own:
@@ -372,7 +372,7 @@ def _passive_tag(text: str, pos: int, limit: int, names: Mentions) -> Tag | None
     m = _WAS.match(text, pos, limit)
     span = names.at(m.end()) if m else None
     answer = _POSSESSIVE_ANSWER.match(text, span[1], limit) if span else None
-    return Tag(span[0], span[1], "name", None, answer.group(1), True, True) if answer else None
+    return Tag(span[0], span[1], "name", None, answer.group(1), True, True) if answer and span else None
 
 
 _HEARD_SAY = re.compile(r"[a-z]+(\s+)(?=(?:[A-Z][\w.'-]*\s+){1,3}(?:say|says|saying|speak|speaking|cry|exclaim|ask|add|reply|answer|remark|observe|murmur|whisper|call)\b)")
@@ -432,7 +432,7 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
         return Tag(s, e, "name", None, "voice", False, True)
     saying = _POSSESSIVE_SAYING.search(text, start, stop) if strong else None
     whose = names.between(max(start, saying.start() - 80), saying.start()) if saying else None
-    if whose and whose[-1][1] == saying.start():
+    if whose and saying and whose[-1][1] == saying.start():
         # "by Mrs. Grant's saying, as she stepped from the carriage,": the one saying it.
         return Tag(whose[-1][0], whose[-1][1], "name", None, "saying", False, True)
     verbs = [m for m in _WORD_RE.finditer(text, clause_start, body_end) if m.group().lower() in tag_verbs]
@@ -462,8 +462,7 @@ def tag_before(text: str, start: int, end: int, names: Mentions) -> Tag | None:
     heard = _HEARD_PRONOUN.search(text, clause_start, verb.end())
     if heard:
         # "she heard him say to his mother,": the one heard.
-        gender = "M" if heard.group(1) == "him" else "F"
-        return Tag(heard.start(1), heard.end(1), "pronoun", gender, verb.group().lower(), False, strong)
+        return Tag(heard.start(1), heard.end(1), "pronoun", "M" if heard.group(1) == "him" else "F", verb.group().lower(), False, strong)
     subject = _first_subject(text, clause_start, verb.start(), names)
     if subject is None and _COORDINATED.match(text, clause_start, verb.start()):
         # "…Kitty; and, while pretending to admire her work, said in a whisper,": the subject

@@ -38,7 +38,7 @@ def _words(text: str, turn: Turn) -> list[str]:
 
 def tagged(turn: Turn) -> str | None:
     """The speaker a name tag gave the turn, if any."""
-    return max(turn.evidence, key=turn.evidence.get) if turn.cue == "tag_name" else None
+    return max(turn.evidence, key=turn.evidence.__getitem__) if turn.cue == "tag_name" else None
 
 
 def tagged_or_decided(turn: Turn) -> str | None:
