@@ -17,13 +17,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ficlens.views import TextView
 
+# The spans (a story makes them by the hundred) write their ``__init__`` out: the compiled build
+# (mypyc) compiles a written one, while the one ``dataclass`` generates runs as interpreted
+# Python, about six times slower (and mypyc cannot mix the two in one class tree). Their
+# parameters are the fields, in order, with the same defaults (tests/test_model_init.py).
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Span:
     """A half-open character range ``[start, end)`` of the document text."""
 
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
@@ -32,7 +41,7 @@ class Span:
         return self.end - self.start
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Paragraph(Span):
     """A paragraph; ``in_body`` is false for front and end matter, headings and breaks."""
 
@@ -40,20 +49,37 @@ class Paragraph(Span):
     in_body: bool = True
     chapter: int | None = None
 
+    def __init__(self, start: int, end: int, index: int = 0, in_body: bool = True, chapter: int | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.index = index
+        self.in_body = in_body
+        self.chapter = chapter
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Sentence(Span):
     paragraph: int = 0
 
+    def __init__(self, start: int, end: int, paragraph: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Block(Span):
     """A front- or end-matter block: author_note, disclaimer, warning, summary, ..."""
 
     kind: str = "author_note"
 
+    def __init__(self, start: int, end: int, kind: str = "author_note") -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Chapter(Span):
     """A chapter from its heading (if any) to the start of the next one."""
 
@@ -61,8 +87,16 @@ class Chapter(Span):
     title: str | None = None
     heading: Span | None = None
 
+    def __init__(self, start: int, end: int, number: int | None = None, title: str | None = None,
+                 heading: Span | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.number = number
+        self.title = title
+        self.heading = heading
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Quote(Span):
     """Spoken words, without their quotation marks.
 
@@ -84,6 +118,36 @@ class Quote(Span):
     tag: Span | None = None
     rule: str = ""
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        id: str = "",
+        paragraph: int = 0,
+        open_mark: Span | None = None,
+        close_mark: Span | None = None,
+        speaker: str | None = None,
+        addressees: list[str] | None = None,
+        confidence: float = 0.0,
+        type: str | None = None,
+        continues: str | None = None,
+        tag: Span | None = None,
+        rule: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.id = id
+        self.paragraph = paragraph
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.speaker = speaker
+        self.addressees = [] if addressees is None else addressees
+        self.confidence = confidence
+        self.type = type
+        self.continues = continues
+        self.tag = tag
+        self.rule = rule
+
     @property
     def outer(self) -> tuple[int, int]:
         """The quote with its marks."""
@@ -91,7 +155,7 @@ class Quote(Span):
         return start, self.close_mark.end if self.close_mark is not None else self.end
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ChatLine(Span):
     """A chat, script or text-message line (`ficlens.steps.chat`): the span is the speaker's
     name or username before the colon (or after "From:"); ``quote`` the id of the line's quote.
@@ -110,13 +174,41 @@ class ChatLine(Span):
     character: str | None = None
     addressee: str | None = None
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        quote: str = "",
+        to: Span | None = None,
+        chat: int = 0,
+        speaker_name: str = "",
+        to_name: str | None = None,
+        character: str | None = None,
+        addressee: str | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.quote = quote
+        self.to = to
+        self.chat = chat
+        self.speaker_name = speaker_name
+        self.to_name = to_name
+        self.character = character
+        self.addressee = addressee
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class Mention(Span):
     """A reference to a character: a name, a pronoun or an epithet."""
 
     character: str | None = None
     kind: str = "name"
+
+    def __init__(self, start: int, end: int, character: str | None = None, kind: str = "name") -> None:
+        self.start = start
+        self.end = end
+        self.character = character
+        self.kind = kind
 
 
 @dataclass(slots=True)

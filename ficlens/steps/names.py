@@ -96,7 +96,7 @@ def phrase_re(skip_stop_words: bool = False) -> re.Pattern[str]:
     return _COMPILED[skip_stop_words]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Occurrence:
     """One capitalised name phrase in the text."""
 
@@ -114,6 +114,26 @@ class Occurrence:
     article: bool = False  # "the Maidan", "the Ministry": a thing, or a title used as a name
     addressed: bool = False  # "said to Carl", "smiled at Gino": someone spoken or turned to
     read: bool = False  # "read Udolpho", "a reader of Camilla": a book, not a person
+
+    # Written out, as in ficlens.model: the compiled build compiles it; the generated one runs interpreted.
+    def __init__(self, start: int, end: int, honorific: str | None, tokens: tuple[str, ...], initial: bool,
+                 in_quote: bool, speech: bool = False, titled: bool = False, vocative: bool = False,
+                 subject: bool = False, place: bool = False, article: bool = False, addressed: bool = False,
+                 read: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.honorific = honorific
+        self.tokens = tokens
+        self.initial = initial
+        self.in_quote = in_quote
+        self.speech = speech
+        self.titled = titled
+        self.vocative = vocative
+        self.subject = subject
+        self.place = place
+        self.article = article
+        self.addressed = addressed
+        self.read = read
 
     @property
     def key(self) -> str:

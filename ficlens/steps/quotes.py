@@ -62,7 +62,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _LOOK = 200  # characters of narration around a quote that decide whether it is speech
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Piece:
     open_at: int | None
     close_at: int | None
@@ -70,6 +70,16 @@ class _Piece:
     end: int
     paragraph: int
     runs_on: bool = False
+
+    # Written out, as in ficlens.model: the compiled build compiles it; the generated one runs interpreted.
+    def __init__(self, open_at: int | None, close_at: int | None, start: int, end: int, paragraph: int,
+                 runs_on: bool = False) -> None:
+        self.open_at = open_at
+        self.close_at = close_at
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.runs_on = runs_on
 
 
 # A single quote that opens a quotation: before a letter, and at the start or after a space,

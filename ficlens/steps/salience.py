@@ -56,7 +56,7 @@ def _outside(spans: list[tuple[int, int]], found: list[tuple[int, str]]) -> list
     return out
 
 
-@dataclass
+@dataclass(init=False)
 class Turn:
     """One paragraph's worth of dialogue: its quotes and who (we think) spoke them."""
 
@@ -97,6 +97,53 @@ class Turn:
     scene: list[str] = field(default_factory=list)
     # Those the turn's own lines say are speaking: "My name is Brownlow."
     selves: list[str] = field(default_factory=list)
+
+    # Written out, as in ficlens.model: the compiled build compiles it; the generated one runs interpreted.
+    def __init__(
+        self,
+        pidx: int,
+        quotes: list[Quote],
+        speaker: str | None = None,
+        rule: str = "",
+        vocatives: set[str] | None = None,
+        named: set[str] | None = None,
+        context: list[str] | None = None,
+        bridge: int = 0,
+        evidence: dict[str, float] | None = None,
+        hints: dict[int, tuple[str, str]] | None = None,
+        described: set[int] | None = None,
+        gender_hint: str | None = None,
+        cue: str = "",
+        posterior: float = 0.0,
+        exits: set[str] | None = None,
+        silent: set[str] | None = None,
+        addressee_gender: str | None = None,
+        epithet: str = "",
+        interjected: dict[int, str] | None = None,
+        scene: list[str] | None = None,
+        selves: list[str] | None = None,
+    ) -> None:
+        self.pidx = pidx
+        self.quotes = quotes
+        self.speaker = speaker
+        self.rule = rule
+        self.vocatives = set() if vocatives is None else vocatives
+        self.named = set() if named is None else named
+        self.context = [] if context is None else context
+        self.bridge = bridge
+        self.evidence = {} if evidence is None else evidence
+        self.hints = {} if hints is None else hints
+        self.described = set() if described is None else described
+        self.gender_hint = gender_hint
+        self.cue = cue
+        self.posterior = posterior
+        self.exits = set() if exits is None else exits
+        self.silent = set() if silent is None else silent
+        self.addressee_gender = addressee_gender
+        self.epithet = epithet
+        self.interjected = {} if interjected is None else interjected
+        self.scene = [] if scene is None else scene
+        self.selves = [] if selves is None else selves
 
     @property
     def start(self) -> int:

@@ -80,7 +80,7 @@ _BURST_FROM = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Tag:
     """The subject of a speech tag; ``kind`` is name, pronoun or epithet."""
 
@@ -92,6 +92,18 @@ class Tag:
     after: bool
     strong: bool = True
     addressee: tuple[int, int] | None = None
+
+    # Written out, as in ficlens.model: the compiled build compiles it; the generated one runs interpreted.
+    def __init__(self, start: int, end: int, kind: str, gender: str | None, verb: str, after: bool,
+                 strong: bool = True, addressee: tuple[int, int] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.gender = gender
+        self.verb = verb
+        self.after = after
+        self.strong = strong
+        self.addressee = addressee
 
 
 @cache

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 
 from ficlens.steps.salience import Turn
@@ -50,14 +50,19 @@ class _Voices:
     """Word counts per character, and the log-ratio of a word under one's model to everyone's."""
 
     def __init__(self, examples: list[tuple[str, list[str]]]) -> None:
-        self.counts: dict[str, Counter] = defaultdict(Counter)
-        self.everyone: Counter = Counter()
-        turns: Counter = Counter()
+        # Plain dicts, not Counters: Counter.update runs as interpreted Python in the compiled build.
+        self.counts: dict[str, dict[str, int]] = {}
+        self.everyone: dict[str, int] = {}
+        turns: dict[str, int] = {}
         for who, words in examples:
-            self.counts[who].update(words)
-            turns[who] += 1
+            mine = self.counts.setdefault(who, {})
+            for word in words:
+                mine[word] = mine.get(word, 0) + 1
+            turns[who] = turns.get(who, 0) + 1
+        everyone = self.everyone
         for counts in self.counts.values():
-            self.everyone.update(counts)
+            for word, n in counts.items():
+                everyone[word] = everyone.get(word, 0) + n
         self.modelled = sorted(c for c in self.counts if turns[c] >= MIN_TURNS)
         self._total = sum(self.everyone.values()) + 0.5 * (len(self.everyone) + 1)
         self.tables = {c: self._ratios(c) for c in self.modelled}
