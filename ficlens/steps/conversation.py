@@ -18,13 +18,11 @@ by hand, in log-odds units, and documented in docs/evaluation.md.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from functools import lru_cache
 from operator import itemgetter
 
-import numpy as np
-
-from ficlens.steps import small_decoder
+from ficlens.steps import chain_decoder
 from ficlens.steps.salience import Turn
 
 _MAX_GAP = 2  # paragraphs between two turns of one conversation
@@ -124,7 +122,7 @@ def _arrivals(conv: list[Turn], cands: list[str]) -> dict[str, int]:
     return arrive
 
 
-def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> np.ndarray:
+def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None], listed: set[str] | None) -> list[list[float]]:
     """Each turn's log-potentials for the candidates and, in a last column, "someone else"."""
     n = len(conv)
     arrive = _arrivals(conv, cands)
@@ -134,7 +132,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
     fixed = [(OFF_ROSTER if listed and c not in listed else 0.0) + (0.0 if c in anchored else UNANCHORED) for c in cands]
     context = conv[0].context[: len(CONTEXT)]
     genders = [gender.get(c) for c in cands]
-    em = []
+    em: list[list[float]] = []
     gone: set[str] = set()  # someone who has left speaks no more until the story brings them back
     for i, t in enumerate(conv):
         gone -= {c for c in gone if t.evidence.get(c, 0.0) >= RETURNED}
@@ -169,7 +167,7 @@ def _emissions(conv: list[Turn], cands: list[str], gender: dict[str, str | None]
         row.append(OTHER)
         em.append(row)
         gone |= t.exits
-    return np.array(em)
+    return em
 
 
 def _addressed(turn: Turn) -> set[str]:
@@ -194,28 +192,7 @@ def _repeat(kind: int) -> float:
     return REPEAT_AFTER_NARRATION if kind == NARRATED else REPEAT_BARE if kind == BARE else REPEAT
 
 
-def _transitions(k: int, repeat: float) -> np.ndarray:
-    """trans[a, b, c]: speaker a two turns back, b last turn, c now."""
-    trans = np.zeros((k, k, k))
-    for b in range(k):
-        trans[:, b, b] += repeat
-    for a in range(k):
-        trans[a, :, a] += RETURN
-        trans[a, a, a] -= RETURN
-    return trans
-
-
-@lru_cache(maxsize=64)
-def _exp_potentials(k: int, repeat: float, ret: float) -> tuple[np.ndarray, np.ndarray]:
-    """exp of `_transitions` and of the first step's potentials, shared by every decoding with
-    ``k`` candidates (the weights are part of the key, so changing them is seen)."""
-    trans = np.exp(_transitions(k, repeat))
-    first_step = np.exp(np.where(np.eye(k, dtype=bool), repeat, 0.0))  # [b, c] from turn 0 to 1
-    trans.flags.writeable = first_step.flags.writeable = False
-    return trans, first_step
-
-
-def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int], np.ndarray]:
+def decode(em: list[list[float]], narrated: list[int] | None = None) -> tuple[list[int], list[list[float]]]:
     """The likeliest speaker sequence, and each turn's posterior over the candidates.
 
     ``narrated[t]`` is what stands between turn t and the one before (`_between`; a bool
@@ -223,88 +200,40 @@ def decode(em: np.ndarray, narrated: list[int] | None = None) -> tuple[list[int]
 
     Forward-backward over states (previous speaker, current speaker), in probability
     space with each step rescaled; the decisions are the likeliest whole sequence
-    (Viterbi), which keeps a conversation's turns consistent with one another.
+    (Viterbi), which keeps a conversation's turns consistent with one another
+    (`chain_decoder`).
     """
-    n, k = em.shape
+    n, k = len(em), len(em[0])
     if k == 1:
-        return [0] * n, np.ones((n, 1))
-    e = np.exp(em - np.maximum.reduce(em, axis=1, keepdims=True))  # em.max(...), without its Python wrapper
+        return [0] * n, [[1.0] for _ in range(n)]
+    e = _potentials(em)
     if n == 1:
-        p = e[0] / e[0].sum()
-        return [int(np.argmax(p))], p[None, :]
-    narrated = narrated or [False] * n
-    if k <= _SMALL_K:
-        kernels = _small_kernels(k, narrated)
-        return small_decoder.decode_small(e.tolist(), kernels, kernels[1][5])
-    kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
-    trans = [kinds[x][0] for x in narrated]  # trans[t]: into turn t
-    first_step = kinds[narrated[1]][1]
-    # alpha[t][b, c]: P(speaker b at t-1, c at t, evidence up to t), rescaled.
-    alpha = [np.empty((k, k))] * n
-    alpha[1] = e[0][:, None] * first_step * e[1][None, :]
-    alpha[1] /= alpha[1].sum()
-    for t in range(2, n):
-        a = np.einsum("ab,abc->bc", alpha[t - 1], trans[t]) * e[t][None, :]
-        alpha[t] = a / a.sum()
-    beta = [np.ones((k, k))] * n
-    for t in range(n - 2, 0, -1):
-        b = np.einsum("bcd,cd->bc", trans[t + 1], e[t + 1][None, :] * beta[t + 1])
-        beta[t] = b / b.sum()
-    post = np.empty((n, k))
-    for t in range(1, n):
-        m = (alpha[t] * beta[t]).sum(axis=0)
-        post[t] = m / m.sum()
-    first = ((alpha[1] * beta[1]).sum(axis=1))
-    post[0] = first / first.sum()
-    return _viterbi(e, trans, first_step), post
+        total = sum(e[0])
+        p = [x / total for x in e[0]]
+        return [p.index(max(p))], [p]
+    repeat, back = _repeat_potentials(narrated or [PLAIN] * n), math.exp(RETURN)
+    return chain_decoder.best_path(e, repeat, back), chain_decoder.posteriors(e, repeat, back)
 
 
-def best_path(em: np.ndarray, narrated: list[int]) -> list[int]:
+def best_path(em: list[list[float]], narrated: list[int]) -> list[int]:
     """The path of `decode` (``narrated`` as there, for two turns or more), without the posteriors."""
-    n, k = em.shape
-    if k == 1:
-        return [0] * n
-    e = np.exp(em - np.maximum.reduce(em, axis=1, keepdims=True))
-    if k <= _SMALL_K:
-        kernels = _small_kernels(k, narrated)
-        return small_decoder.viterbi_small(e.tolist(), kernels, kernels[1][5])
-    kinds = {x: _exp_potentials(k, _repeat(x), RETURN) for x in set(narrated)}
-    return _viterbi(e, [kinds[x][0] for x in narrated], kinds[narrated[1]][1])
+    if len(em[0]) == 1:
+        return [0] * len(em)
+    return chain_decoder.best_path(_potentials(em), _repeat_potentials(narrated), math.exp(RETURN))
 
 
-# Up to this many candidates (with "someone else"), `decode` runs on Python floats
-# (`small_decoder`): NumPy's overhead per call dominated on a conversation's tiny arrays.
-_SMALL_K = 6
+def _potentials(em: list[list[float]]) -> list[list[float]]:
+    """exp of each turn's log-potentials, the largest made 1."""
+    out = []
+    for row in em:
+        top = max(row)
+        out.append([math.exp(x - top) for x in row])
+    return out
 
 
-def _small_kernels(k: int, narrated: list[int]) -> list:
-    """The `small_decoder` steps into each turn, by what stands before it."""
-    by_kind = {x: _kernels(k, _repeat(x), RETURN) for x in set(narrated)}
-    return [by_kind[x] for x in narrated]
-
-
-@lru_cache(maxsize=64)
-def _kernels(k: int, repeat: float, ret: float):
-    return small_decoder.kernels(*(x.tolist() for x in _exp_potentials(k, repeat, ret)))
-
-
-def _viterbi(e: np.ndarray, trans: list[np.ndarray], first_step: np.ndarray) -> list[int]:
-    """The likeliest whole sequence of speakers (max-product over the same states)."""
-    n = e.shape[0]
-    score = e[0][:, None] * first_step * e[1][None, :]
-    score /= score.max()
-    back = []
-    for t in range(2, n):
-        cand = score[:, :, None] * trans[t]  # [a, b, c]
-        back.append(cand.argmax(axis=0))
-        score = cand.max(axis=0) * e[t][None, :]
-        score /= score.max()
-    b, c = np.unravel_index(int(score.argmax()), score.shape)
-    path = [int(c), int(b)]
-    for t in range(n - 3, -1, -1):
-        a = int(back[t][path[-1], path[-2]])
-        path.append(a)
-    return path[::-1]
+def _repeat_potentials(narrated: list[int]) -> list[float]:
+    """The potential of the same person's speaking again at each turn (`_repeat`, exponentiated)."""
+    return [math.exp(_repeat(x)) for x in narrated]
 
 
 def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None = None) -> None:
@@ -324,17 +253,20 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         if len(conv) >= LONG_TALK:
             path, post = _fewer_speakers(em, between, path, post)
         for i, t in enumerate(conv):
-            j = path[i] if path[i] < len(cands) else int(np.argmax(post[i, : len(cands)]))
+            named = post[i][: len(cands)]
+            j = path[i] if path[i] < len(cands) else named.index(max(named))
             t.speaker = cands[j]
-            t.posterior = float(post[i, j])
+            t.posterior = post[i][j]
 
 
-def _fewer_speakers(em: np.ndarray, between: list[int], path: list[int], post: np.ndarray) -> tuple[list[int], np.ndarray]:
+def _fewer_speakers(
+    em: list[list[float]], between: list[int], path: list[int], post: list[list[float]]
+) -> tuple[list[int], list[list[float]]]:
     """A long exchange is carried by few people. While three or more speak in the decoded
     sequence, a speaker with few of its lines (`MINORITY`), fewest first, is left out if the
     best sequence without them scores at most `EXTRA_SPEAKER` less; the columns of those left
     out get no posterior."""
-    other = em.shape[1] - 1
+    other = len(em[0]) - 1
     keep = list(range(other))
     while len({j for j in path if j != other}) >= 3:
         counts = Counter(j for j in path if j != other)
@@ -342,22 +274,25 @@ def _fewer_speakers(em: np.ndarray, between: list[int], path: list[int], post: n
         score = _path_score(em, between, path)
         for x in few:
             cols = [j for j in keep if j != x] + [other]
-            if _path_score(em, between, [cols[j] for j in best_path(em[:, cols], between)]) >= score - EXTRA_SPEAKER:
-                sub_path, sub_post = decode(em[:, cols], between)
+            fewer = [[row[j] for j in cols] for row in em]
+            if _path_score(em, between, [cols[j] for j in best_path(fewer, between)]) >= score - EXTRA_SPEAKER:
+                sub_path, sub_post = decode(fewer, between)
                 keep.remove(x)
                 path = [cols[j] for j in sub_path]
-                post = np.zeros_like(post)
-                post[:, cols] = sub_post
+                post = [[0.0] * len(row) for row in post]
+                for row, sub_row in zip(post, sub_post):
+                    for j, p in zip(cols, sub_row):
+                        row[j] = p
                 break
         else:
             break
     return path, post
 
 
-def _path_score(em: np.ndarray, between: list[int], path: list[int]) -> float:
+def _path_score(em: list[list[float]], between: list[int], path: list[int]) -> float:
     """The log-potential of a whole sequence of speakers: its turns' evidence and the chain's
-    transitions (`_transitions`)."""
-    score = sum(float(em[i, j]) for i, j in enumerate(path))
+    transitions (`chain_decoder`)."""
+    score = sum(em[i][j] for i, j in enumerate(path))
     for i in range(1, len(path)):
         if path[i] == path[i - 1]:
             score += _repeat(between[i])

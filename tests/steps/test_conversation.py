@@ -1,50 +1,89 @@
-"""The conversation decoder: its plain-Python path for a few candidates agrees with NumPy's."""
+"""The conversation decoder, and how a conversation's shape decides its turns."""
 
-import numpy as np
+import itertools
+import math
+import random
 
 from ficlens.steps import conversation
 
-
-def _numpy_decode(em, narrated):
-    small = conversation._SMALL_K
-    try:
-        conversation._SMALL_K = 0
-        return conversation.decode(em, narrated)
-    finally:
-        conversation._SMALL_K = small
+KINDS = [conversation.PLAIN, conversation.NARRATED, conversation.BARE]
 
 
-def test_the_python_decoder_gives_numpys_bits():
-    rng = np.random.default_rng(11)
-    for k in range(2, conversation._SMALL_K + 1):
-        for n in (2, 3, 5, 9):
-            for _ in range(20):
-                em = rng.normal(size=(n, k)) * rng.choice([0.5, 2.0, 6.0])
-                if rng.random() < 0.3:
-                    em = np.round(em)  # ties
-                kinds = [conversation.PLAIN, conversation.NARRATED, conversation.BARE]
-                narrated = [kinds[x] for x in rng.choice(3, size=n, p=[0.4, 0.3, 0.3])]
+def _log_potential(em, narrated, path):
+    """The log-potential of one whole sequence: every turn's evidence and every transition."""
+    score = sum(em[t][c] for t, c in enumerate(path))
+    for t in range(1, len(path)):
+        if path[t] == path[t - 1]:
+            score += conversation._repeat(narrated[t])
+        elif t >= 2 and path[t] == path[t - 2]:
+            score += conversation.RETURN
+    return score
+
+
+def _by_enumeration(em, narrated):
+    """Every sequence of speakers scored whole, and each turn's marginals."""
+    n, k = len(em), len(em[0])
+    paths = list(itertools.product(range(k), repeat=n))
+    scores = [_log_potential(em, narrated, p) for p in paths]
+    top = max(scores)
+    post = [[0.0] * k for _ in range(n)]
+    for p, s in zip(paths, scores):
+        for t, c in enumerate(p):
+            post[t][c] += math.exp(s - top)
+    return scores, [[x / sum(row) for x in row] for row in post]
+
+
+def _random_talk(rng, n, k, scale):
+    return [[rng.gauss(0.0, 1.0) * scale for _ in range(k)] for _ in range(n)]
+
+
+def _close(a, b):
+    return all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12) for ra, rb in zip(a, b) for x, y in zip(ra, rb))
+
+
+def test_the_decoder_gives_what_scoring_every_sequence_gives():
+    rng = random.Random(11)
+    for k in range(2, 6):
+        for n in (2, 3, 4, 6):
+            for _ in range(6):
+                em = _random_talk(rng, n, k, rng.choice([0.5, 2.0, 6.0]))
+                narrated = rng.choices(KINDS, weights=[0.4, 0.3, 0.3], k=n)
                 path, post = conversation.decode(em, narrated)
-                want_path, want_post = _numpy_decode(em, narrated)
-                assert path == want_path
-                assert np.array_equal(post, want_post)
+                scores, want_post = _by_enumeration(em, narrated)
+                assert _close(post, want_post)
+                assert math.isclose(_log_potential(em, narrated, path), max(scores), rel_tol=1e-12)
+
+
+def test_with_ties_everywhere_the_decoder_still_returns_a_best_sequence():
+    # Ties everywhere: whole-number evidence, and two candidates with the same evidence.
+    rng = random.Random(3)
+    for k in (2, 3, 4):
+        for n in (3, 4, 5):
+            for _ in range(10):
+                em = [[float(round(x)) for x in row] for row in _random_talk(rng, n, k, 1.0)]
+                for row in em:
+                    row[-1] = row[0]
+                narrated = rng.choices(KINDS, k=n)
+                path = conversation.decode(em, narrated)[0]
+                scores, _ = _by_enumeration(em, narrated)
+                assert math.isclose(_log_potential(em, narrated, path), max(scores), rel_tol=1e-12, abs_tol=1e-12)
 
 
 def test_the_best_path_alone_is_decodes_path():
-    rng = np.random.default_rng(5)
-    for k in range(1, 9):
+    rng = random.Random(5)
+    for k in range(1, 10):
         for n in (2, 3, 7):
-            em = rng.normal(size=(n, k)) * 3.0
-            narrated = [conversation.PLAIN, *rng.choice(3, size=n - 1).tolist()]
+            em = _random_talk(rng, n, k, 3.0)
+            narrated = [conversation.PLAIN, *rng.choices(KINDS, k=n - 1)]
             assert conversation.best_path(em, narrated) == conversation.decode(em, narrated)[0]
 
 
 def test_alternation_decides_untagged_turns_between_tags():
     # Two people, the first and last turns tagged: the lines between alternate.
-    em = np.array([[8.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [8.0, 0.0]])
-    path, post = conversation.decode(em, [False] * 5)
+    em = [[8.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [8.0, 0.0]]
+    path, post = conversation.decode(em, [conversation.PLAIN] * 5)
     assert path == [0, 1, 0, 1, 0]
-    assert np.allclose(post.sum(axis=1), 1.0)
+    assert all(math.isclose(sum(row), 1.0) for row in post)
 
 
 def _two_turns(gap: int, hint: float):
@@ -70,17 +109,16 @@ def test_after_an_aside_the_same_person_often_goes_on():
     assert _two_turns(30, 0.2) == "ben"  # a tag alone between them
 
 
-def _long_talk(third_line: float) -> np.ndarray:
+def _long_talk(third_line: float) -> list[list[float]]:
     """A and B alternate over 16 lines, tagged now and then; line 7 leans to C by ``third_line``."""
-    em = np.zeros((16, 4))  # A, B, C, someone else
-    em[:, 3] = conversation.OTHER
+    em = [[0.0, 0.0, 0.0, conversation.OTHER] for _ in range(16)]  # A, B, C, someone else
     for i in (0, 5, 8, 13):
-        em[i, i % 2] = 8.0
-    em[7, 2], em[7, 1] = third_line, 0.5
+        em[i][i % 2] = 8.0
+    em[7][2], em[7][1] = third_line, 0.5
     return em
 
 
-def _decode_long(em: np.ndarray) -> tuple[list[int], list[int], np.ndarray]:
+def _decode_long(em: list[list[float]]) -> tuple[list[int], list[int], list[list[float]]]:
     between = [conversation.PLAIN] * len(em)
     first, post = conversation.decode(em, between)
     path, post = conversation._fewer_speakers(em, between, first, post)
@@ -91,7 +129,7 @@ def test_a_long_exchange_drops_a_third_speaker_it_reads_nearly_as_well_without()
     first, path, post = _decode_long(_long_talk(third_line=3.5))
     assert first[7] == 2  # the first decoding brings C in for one line
     assert path == [i % 2 for i in range(16)]
-    assert np.allclose(post.sum(axis=1), 1.0) and not post[:, 2].any()
+    assert all(math.isclose(sum(row), 1.0) and row[2] == 0.0 for row in post)
 
 
 def test_a_third_speaker_the_text_names_stays():
@@ -102,12 +140,11 @@ def test_a_third_speaker_the_text_names_stays():
 def test_a_speaker_with_a_third_of_the_lines_is_not_left_out():
     # A, B and C take turns over 18 lines, nothing but tags telling them apart: C is a real third.
     n = 18
-    em = np.zeros((n, 4))
-    em[:, 3] = conversation.OTHER
+    em = [[0.0, 0.0, 0.0, conversation.OTHER] for _ in range(n)]
     for i in (0, 1, 2):
-        em[i, i] = 8.0
+        em[i][i] = 8.0
     path = [i % 3 for i in range(n)]
-    post = np.full((n, 4), 0.25)
+    post = [[0.25] * 4 for _ in range(n)]
     kept, _ = conversation._fewer_speakers(em, [conversation.PLAIN] * n, path, post)
     assert kept == path
 
