@@ -15,7 +15,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 # The steps and the document model: where an analysis spends its time (docs/benchmarks.md).
-COMPILED = ["ficlens/steps", "ficlens/model.py", "ficlens/tokens.py"]
+COMPILED = ["ficlens/steps", "ficlens/model.py", "ficlens/tokens.py", "ficlens/analysis.py"]
 MODES = ("auto", "1", "0")
 
 
