@@ -3,7 +3,7 @@
 A conversation's turns form a chain whose state at turn t is the pair (b, c): b spoke turn
 t - 1 and c speaks turn t, stored at ``b * k + c`` in flat lists of floats. ``e[t][c]`` is
 the potential of c's speaking turn t (its evidence, exponentiated). A transition from
-(a, b) to (b, c) has one of three potentials (`conversation._transitions` gives their logs):
+(a, b) to (b, c) has one of three potentials (their logs are `conversation._repeat` and `RETURN`):
 ``repeat[t]`` when the same person speaks again (c == b), ``back`` when the turn goes back
 to the speaker of two turns before (c == a != b), and 1 otherwise. So a step sums over the
 previous speaker once per b, and costs k * k rather than k * k * k; the compiled build turns
