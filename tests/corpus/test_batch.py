@@ -187,3 +187,25 @@ def test_batch_missing_input_leaves_no_output(tree, tmp_path):
     with pytest.raises(InputError):
         batch([str(tree), str(tmp_path / "missing")], tmp_path / "out", workers=1)
     assert not (tmp_path / "out").exists()
+
+
+def test_batch_with_fsync_writes_the_same_output(tree, tmp_path):
+    plain, synced = tmp_path / "plain", tmp_path / "synced"
+    batch([str(tree)], plain, workers=1)
+    s = batch([str(tree)], synced, workers=1, fsync=True)
+    assert (s.analysed, s.failed) == (3, 0)
+    for path in (plain / "json").rglob("*.json"):
+        twin = synced / path.relative_to(plain)
+        assert json.loads(twin.read_text(encoding="utf-8"))["quotes"] == json.loads(path.read_text(encoding="utf-8"))["quotes"]
+    assert not list((synced / ".tmp").iterdir())
+
+
+def test_an_atomic_write_makes_its_folder_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    from ficlens.corpus.store import atomic_write
+
+    (tmp_path / ".tmp").mkdir()
+    big = bytes(range(256)) * 4096  # 1 MB, more than one write may take
+    atomic_write(tmp_path, "json/ab/work.json", b"old")
+    atomic_write(tmp_path, "json/ab/work.json", big, fsync=True)
+    assert (tmp_path / "json/ab/work.json").read_bytes() == big
+    assert not list((tmp_path / ".tmp").iterdir())
