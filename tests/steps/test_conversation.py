@@ -9,7 +9,7 @@ from ficlens.steps import conversation
 KINDS = [conversation.PLAIN, conversation.NARRATED, conversation.BARE]
 
 
-def _log_potential(em, narrated, path):
+def log_potential(em, narrated, path):
     """The log-potential of one whole sequence: every turn's evidence and every transition."""
     score = sum(em[t][c] for t, c in enumerate(path))
     for t in range(1, len(path)):
@@ -20,11 +20,11 @@ def _log_potential(em, narrated, path):
     return score
 
 
-def _by_enumeration(em, narrated):
+def by_enumeration(em, narrated):
     """Every sequence of speakers scored whole, and each turn's marginals."""
     n, k = len(em), len(em[0])
     paths = list(itertools.product(range(k), repeat=n))
-    scores = [_log_potential(em, narrated, p) for p in paths]
+    scores = [log_potential(em, narrated, p) for p in paths]
     top = max(scores)
     post = [[0.0] * k for _ in range(n)]
     for p, s in zip(paths, scores):
@@ -49,9 +49,9 @@ def test_the_decoder_gives_what_scoring_every_sequence_gives():
                 em = _random_talk(rng, n, k, rng.choice([0.5, 2.0, 6.0]))
                 narrated = rng.choices(KINDS, weights=[0.4, 0.3, 0.3], k=n)
                 path, post = conversation.decode(em, narrated)
-                scores, want_post = _by_enumeration(em, narrated)
+                scores, want_post = by_enumeration(em, narrated)
                 assert _close(post, want_post)
-                assert math.isclose(_log_potential(em, narrated, path), max(scores), rel_tol=1e-12)
+                assert math.isclose(log_potential(em, narrated, path), max(scores), rel_tol=1e-12)
 
 
 def test_with_ties_everywhere_the_decoder_still_returns_a_best_sequence():
@@ -65,8 +65,8 @@ def test_with_ties_everywhere_the_decoder_still_returns_a_best_sequence():
                     row[-1] = row[0]
                 narrated = rng.choices(KINDS, k=n)
                 path = conversation.decode(em, narrated)[0]
-                scores, _ = _by_enumeration(em, narrated)
-                assert math.isclose(_log_potential(em, narrated, path), max(scores), rel_tol=1e-12, abs_tol=1e-12)
+                scores, _ = by_enumeration(em, narrated)
+                assert math.isclose(log_potential(em, narrated, path), max(scores), rel_tol=1e-12, abs_tol=1e-12)
 
 
 def test_the_best_path_alone_is_decodes_path():
