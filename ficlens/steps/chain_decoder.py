@@ -25,12 +25,12 @@ def posteriors(e: list[list[float]], repeat: list[float], back: float) -> list[l
     beta = [[1.0] * (k * k) for _ in range(n - 1)]
     for t in range(n - 2, 0, -1):
         beta[t - 1] = _backward(beta[t], e[t + 1], repeat[t + 1], back, k)
-    a, z = alpha[0], beta[0]
-    first = [sum([x * y for x, y in zip(a[b * k : b * k + k], z[b * k : b * k + k])]) for b in range(k)]
+    both = [x * y for x, y in zip(alpha[0], beta[0])]
+    first = [sum(both[b * k : b * k + k]) for b in range(k)]  # over this turn's speaker
     post = [_scaled(first, sum(first))]
     for t in range(1, n):
-        a, z = alpha[t - 1], beta[t - 1]
-        now = [sum([x * y for x, y in zip(a[c::k], z[c::k])]) for c in range(k)]
+        both = [x * y for x, y in zip(alpha[t - 1], beta[t - 1])]
+        now = [sum(both[c::k]) for c in range(k)]  # over the previous turn's speaker
         post.append(_scaled(now, sum(now)))
     return post
 
@@ -78,14 +78,17 @@ def _forward(alpha: list[float], e: list[float], repeat: float, back: float, k: 
 def _backward(beta: list[float], e: list[float], repeat: float, back: float, k: int) -> list[float]:
     """beta'[b, c] = sum over d of transition(b, c, d) * e[d] * beta[c, d]; rescaled."""
     more, same = back - 1.0, repeat - 1.0
-    columns = []  # columns[c][b]
+    vs = []  # vs[c][d] = e[d] * beta[c, d]
+    bases = []  # bases[c]: beta'[c, c], and beta'[b, c] but for going back to b
     for c in range(k):
-        v = [ed * x for ed, x in zip(e, beta[c * k : c * k + k])]  # e[d] * beta[c, d] for each d
-        base = sum(v) + same * v[c]
-        column = [base + more * x for x in v]
-        column[c] = base
-        columns.append(column)
-    out = [x for row in zip(*columns) for x in row]
+        v = [ed * x for ed, x in zip(e, beta[c * k : c * k + k])]
+        vs.append(v)
+        bases.append(sum(v) + same * v[c])
+    out: list[float] = []
+    for b in range(k):
+        row = [base + more * v[b] for base, v in zip(bases, vs)]
+        row[b] = bases[b]
+        out += row
     return _scaled(out, sum(out))
 
 
