@@ -26,11 +26,11 @@ def posteriors(e: list[list[float]], repeat: list[float], back: float) -> list[l
     for t in range(n - 2, 0, -1):
         beta[t - 1] = _backward(beta[t], e[t + 1], repeat[t + 1], back, k)
     both = [x * y for x, y in zip(alpha[0], beta[0])]
-    first = [sum(both[b * k : b * k + k]) for b in range(k)]  # over this turn's speaker
+    first = [sum(both[b * k : b * k + k]) for b in range(k)]  # turn 0's b, summed over turn 1's c
     post = [_scaled(first, sum(first))]
     for t in range(1, n):
         both = [x * y for x, y in zip(alpha[t - 1], beta[t - 1])]
-        now = [sum(both[c::k]) for c in range(k)]  # over the previous turn's speaker
+        now = [sum(both[c::k]) for c in range(k)]  # turn t's c, summed over turn t - 1's b
         post.append(_scaled(now, sum(now)))
     return post
 
