@@ -236,12 +236,13 @@ def _repeat_potentials(narrated: list[int]) -> list[float]:
     return [math.exp(_repeat(x)) for x in narrated]
 
 
-def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None = None) -> None:
+def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None = None, present: str | None = None) -> None:
     """Set every turn's speaker and posterior from the decoded conversations.
 
     A last candidate stands for "someone else"; it takes probability mass where the
     evidence is thin, but a turn it wins still goes to the likeliest named candidate.
     ``listed`` are the characters of a given roster, preferred over ones it does not list.
+    ``present`` is the one telling the story, in every scene: a long exchange never leaves them out.
     """
     for conv in conversations(turns):
         cands = _candidates(conv)
@@ -251,7 +252,7 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
         between = [PLAIN] + [_between(a, b) for a, b in zip(conv, conv[1:])]
         path, post = decode(em, between)
         if len(conv) >= LONG_TALK:
-            path, post = _fewer_speakers(em, between, path, post)
+            path, post = _fewer_speakers(em, between, path, post, cands.index(present) if present in cands else -1)
         for i, t in enumerate(conv):
             named = post[i][: len(cands)]
             j = path[i] if path[i] < len(cands) else named.index(max(named))
@@ -260,17 +261,17 @@ def decide(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | 
 
 
 def _fewer_speakers(
-    em: list[list[float]], between: list[int], path: list[int], post: list[list[float]]
+    em: list[list[float]], between: list[int], path: list[int], post: list[list[float]], stays: int = -1
 ) -> tuple[list[int], list[list[float]]]:
     """A long exchange is carried by few people. While three or more speak in the decoded
     sequence, a speaker with few of its lines (`MINORITY`), fewest first, is left out if the
     best sequence without them scores at most `EXTRA_SPEAKER` less; the columns of those left
-    out get no posterior."""
+    out get no posterior. The column ``stays`` (the narrator's, or -1) is never left out."""
     other = len(em[0]) - 1
     keep = list(range(other))
     while len({j for j in path if j != other}) >= 3:
         counts = Counter(j for j in path if j != other)
-        few = sorted((j for j, n in counts.items() if n <= MINORITY * len(path)), key=lambda j: (counts[j], j))
+        few = sorted((j for j, n in counts.items() if n <= MINORITY * len(path) and j != stays), key=lambda j: (counts[j], j))
         score = _path_score(em, between, path)
         for x in few:
             cols = [j for j in keep if j != x] + [other]
@@ -322,7 +323,9 @@ def description_key(phrase: str) -> str:
     return " ".join(words_[1:] if words_ and words_[0] in ("the", "a", "an") else words_)
 
 
-def same_description_same_person(turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None) -> None:
+def same_description_same_person(
+    turns: list[Turn], gender: dict[str, str | None], listed: set[str] | None, present: str | None = None
+) -> None:
     """A description a story uses again and again in tags ("said the old gentleman") mostly means
     one person: where the first decoding gave most of its lines to one character, the rest lean
     towards them too, and their conversations are decoded again."""
@@ -350,7 +353,7 @@ def same_description_same_person(turns: list[Turn], gender: dict[str, str | None
                 changed.add(id(t))
     if changed:
         again = [t for conv in conversations(turns) if any(id(t) in changed for t in conv) for t in conv]
-        decide(again, gender, listed)
+        decide(again, gender, listed, present)
 
 
 def introduced_descriptions(turns: list[Turn]) -> None:

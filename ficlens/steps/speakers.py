@@ -448,18 +448,19 @@ def attribute(doc: Document) -> None:
     listed = {c.id for c in doc.characters if c.from_roster} if doc.roster and not doc.roster_from_fandom else None
     if r.has_narrator and listed is not None:
         listed.add(r.narrator_id)
+    present = r.narrator_id if r.has_narrator else None
     conversation.mark_scenes(turns)
     conversation.introduced_descriptions(turns)
     newcomers.named_later(turns, r.names, {c.id: c for c in doc.characters}, r.text)
     if len(turns) >= voices.SELF_TRAIN_TURNS:
-        conversation.decide(turns, r.salience.gender, listed)
+        conversation.decide(turns, r.salience.gender, listed, present)
         voted = voices.add_evidence(turns, r.text, voices.tagged_or_decided)
         again = [t for conv in conversation.conversations(turns) if any(id(t) in voted for t in conv) for t in conv]
-        conversation.decide(again, r.salience.gender, listed)
+        conversation.decide(again, r.salience.gender, listed, present)
     else:
         voices.add_evidence(turns, r.text, voices.tagged)
-        conversation.decide(turns, r.salience.gender, listed)
-    conversation.same_description_same_person(turns, r.salience.gender, listed)
+        conversation.decide(turns, r.salience.gender, listed, present)
+    conversation.same_description_same_person(turns, r.salience.gender, listed, present)
     if r.has_narrator:
         _name_narrator(doc, turns, r.salience.gender, listed, r)
     for t in turns:
@@ -496,7 +497,7 @@ def _name_narrator(doc: Document, turns: list[Turn], gender: dict[str, str | Non
             t.evidence[who] = t.evidence.get(who, 0.0) + NOT_THE_NARRATOR
     if told:
         again = [t for conv in conversation.conversations(turns) if any(id(t) in told for t in conv) for t in conv]
-        conversation.decide(again, gender, listed)
+        conversation.decide(again, gender, listed, who)
         _narrator_is(who, again)
 
 

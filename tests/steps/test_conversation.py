@@ -137,6 +137,34 @@ def test_a_third_speaker_the_text_names_stays():
     assert path == first and path[7] == 2
 
 
+def test_the_narrator_is_never_left_out_of_a_long_exchange():
+    # "'Depends who's doing the cutting.' I shifted my weight." in a story told as "I": the one
+    # telling it is in every scene, however few of its lines they speak.
+    em = _long_talk(third_line=3.5)
+    between = [conversation.PLAIN] * len(em)
+    first, post = conversation.decode(em, between)
+    path, _ = conversation._fewer_speakers(em, between, first, post, stays=2)
+    assert path == first and path[7] == 2
+
+
+def test_decide_keeps_the_one_present_throughout_in_a_long_exchange():
+    from ficlens.model import Quote
+    from ficlens.steps.salience import Turn
+
+    def line_seven(present):
+        turns = []
+        for i in range(16):
+            evidence = {("ann", "ben")[i % 2]: 8.0} if i in (0, 5, 8, 13) else {}
+            if i == 7:
+                evidence = {"me": 3.5, "ben": 0.5}
+            turns.append(Turn(i, [Quote(40 * i, 40 * i + 30, id=f"q{i}")], evidence=evidence))
+        conversation.decide(turns, {}, None, present)
+        return turns[7].speaker
+
+    assert line_seven(present="me") == "me"
+    assert line_seven(present=None) == "ben"
+
+
 def test_a_speaker_with_a_third_of_the_lines_is_not_left_out():
     # A, B and C take turns over 18 lines, nothing but tags telling them apart: C is a real third.
     n = 18
