@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from ficlens.lexicon import pairs, words
 from ficlens.model import Character, Document, Mention
 from ficlens.roster import slug
-from ficlens.steps import casing, chat_people, descriptive, grouping, names, narrator, roster_forms, roster_spelling
+from ficlens.steps import casing, chat_people, descriptive, grouping, names, narrator, roster_forms, roster_spelling, tags_speech
 from ficlens.steps.grouping import Entity, Form, FormKey
 from ficlens.steps.roster_match import roster_key
 
@@ -28,6 +28,7 @@ from ficlens.steps.roster_match import roster_key
 _PRONOUN_RE = re.compile(
     r"(?-i:[HhSs\u017f])(?<!\w.)(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss\u017f])he)\b", re.IGNORECASE
 )
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[ \t]+\Z")  # searched for up to a name: the word just before it
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
@@ -171,7 +172,8 @@ def _plural_group(form: Form, stats: names.NameStats) -> bool:
 
 
 def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]:
-    """For each character, the he/she pronouns that follow its names in narration."""
+    """For each character, the he/she pronouns that follow its names in narration: "M" and "F"
+    after a name as a subject, "object" after a name a word governs."""
     text = doc.view("plain").text
     votes: dict[str, Counter] = defaultdict(Counter)
     starts = [m.start for m in mentions]
@@ -192,7 +194,11 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
         word = pm.group().lower()
         if _object_pronoun(text, pm):
             continue  # "Tobias smiled at her": someone else
-        votes[m.character or ""]["M" if word in ("he", "him", "his", "himself") else "F"] += 1
+        # A name some word governs ("then at Husk, and her whole face went soft") is seldom what the
+        # pronoun after it means: a sign of a person, but no vote for a gender.
+        before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+        governed = before is not None and tags_speech.governs(before.group(1).lower())
+        votes[m.character or ""]["object" if governed else "M" if word in ("he", "him", "his", "himself") else "F"] += 1
     return votes
 
 

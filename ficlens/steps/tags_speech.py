@@ -507,7 +507,7 @@ _RELATIVE_CLAUSE = re.compile(
 )
 
 
-def _governs(word: str) -> bool:
+def governs(word: str) -> bool:
     """Whether a word right before a person makes them its object: "near Elizabeth", "seeing Jane"."""
     return word in _PREPOSITIONS or word.endswith(("ing", "ed")) or word in words("action_verbs") or word in _IRREGULAR_OBJECT_VERBS
 
@@ -549,7 +549,7 @@ def _first_subject(text: str, a: int, b: int, names: Mentions) -> tuple[int, int
             perceived = p in _PERCEPTION and text[b : b + 12].split(" ", 1)[0].lower().endswith("ing")
             # "the voice of Mr. Heelas bellowing": the one whose voice it is.
             perceived = perceived or (p == "of" and len(prev) > 1 and ANSWER_WORD.fullmatch(prev[-2].group().lower()) is not None)
-            if not perceived and p not in _AUXILIARIES and _governs(p):
+            if not perceived and p not in _AUXILIARIES and governs(p):
                 continue
         return s, e, kind, gender
     return None

@@ -292,3 +292,13 @@ def test_a_full_name_said_once_of_someone_on_the_page_is_a_character():
     names = {c["id"]: c["name"] for c in d["characters"]}
     assert "Danny Okafor" in names.values()
     assert names[d["quotes"][-1]["speaker"]] == "Danny Okafor"
+
+
+def test_a_name_after_a_preposition_gives_no_vote_to_the_pronoun_after_it():
+    # "then at Husk, and her whole face went soft": the face is the looker's, not Husk's.
+    text = (
+        "Husk sat up. He set his bottle down on the floor.\n\n"
+        "Charlie looked at the sun, and then at Husk, and her whole face went soft.\n\n"
+        '"Thank you," said Charlie.\n\n"Don\'t make it weird," said Husk.'
+    )
+    assert _chars(text)["Husk"]["gender"] == "M"
