@@ -28,7 +28,6 @@ from ficlens.steps.roster_match import roster_key
 _PRONOUN_RE = re.compile(
     r"(?-i:[HhSs\u017f])(?<!\w.)(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss\u017f])he)\b", re.IGNORECASE
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[ \t]+\Z")  # searched for up to a name: the word just before it
 
 
 def _token_is_name(tok: str, stats: names.NameStats) -> bool:
@@ -196,8 +195,7 @@ def _pronoun_votes(doc: Document, mentions: list[Mention]) -> dict[str, Counter]
             continue  # "Tobias smiled at her": someone else
         # A name some word governs ("then at Husk, and her whole face went soft") is seldom what the
         # pronoun after it means: a sign of a person, but no vote for a gender.
-        before = _WORD_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
-        governed = before is not None and tags_speech.governs(before.group(1).lower())
+        governed = tags_speech.governs(_word_before(text, m.start).lower())
         votes[m.character or ""]["object" if governed else "M" if word in ("he", "him", "his", "himself") else "F"] += 1
     return votes
 
@@ -208,6 +206,19 @@ _AFTER_OBJECT = frozenset(
     "but or so then when while if before after until because".split()
 )
 _NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z]*)")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word of ASCII letters that spaces or tabs alone part from ``pos``, or "" (at most 30
+    characters back)."""
+    lo = max(0, pos - 30)
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > lo and ("a" <= text[start - 1] <= "z" or "A" <= text[start - 1] <= "Z"):
+        start -= 1
+    return text[start:end] if end < pos else ""
 
 
 def _object_pronoun(text: str, pm: re.Match[str]) -> bool:

@@ -1,3 +1,8 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import ficlens
 
 
@@ -302,3 +307,12 @@ def test_a_name_after_a_preposition_gives_no_vote_to_the_pronoun_after_it():
         '"Thank you," said Charlie.\n\n"Don\'t make it weird," said Husk.'
     )
     assert _chars(text)["Husk"]["gender"] == "M"
+
+
+@given(st.text(alphabet="ab Z \t\n,.é", max_size=60), st.integers(min_value=0, max_value=60))
+def test_the_word_before_a_name_is_the_letters_spaces_alone_part_from_it(text, pos):
+    from ficlens.steps.characters import _word_before
+
+    pos = min(pos, len(text))
+    m = re.search(r"([A-Za-z]+)[ \t]+\Z", text[max(0, pos - 30) : pos])
+    assert _word_before(text, pos) == (m.group(1) if m else "")
