@@ -259,7 +259,23 @@ def cluster(forms: list[Form]) -> list[Entity]:
         fulls = [k for k in standalone if k != key and k[1].lower() in nick.get(key[1].lower(), ())]
         if len(fulls) == 1:
             standalone[fulls[0]].forms.extend(standalone.pop(key).forms)
+    _join_clipped(entities, standalone)
     return [*entities.values(), *standalone.values()]
+
+
+def _join_clipped(entities: dict, standalone: dict) -> None:
+    """ "Bell" said only in the lines ("O, no. You're not—" / "Who hid me, Bell?") is the one
+    whose given name it begins, Bellamy, when it begins one only: the narration writes the name
+    in full, the talk clips it."""
+    given = {id(e): k[0] for k, e in entities.items()} | {id(e): k[1] for k, e in standalone.items() if k[0] is None}
+    people = [*entities.values(), *standalone.values()]
+    for key in [k for k in standalone if k[0] is None]:
+        clip = standalone[key]
+        if len(key[1]) < 3 or not all(o.in_quote and o.vocative for f in clip.forms for o in f.occurrences):
+            continue
+        fuller = [e for e in people if e is not clip and len(given.get(id(e), "")) > len(key[1]) and given[id(e)].startswith(key[1])]
+        if len(fuller) == 1:
+            fuller[0].forms.extend(standalone.pop(key).forms)
 
 
 DOMINANT = 3  # times more often than any other bearer of a surname, for its bare form

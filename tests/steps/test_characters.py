@@ -316,3 +316,20 @@ def test_the_word_before_a_name_is_the_letters_spaces_alone_part_from_it(text, p
     pos = min(pos, len(text))
     m = re.search(r"([A-Za-z]+)[ \t]+\Z", text[max(0, pos - 30) : pos])
     assert _word_before(text, pos) == (m.group(1) if m else "")
+
+
+def test_a_name_the_talk_clips_is_the_one_whose_given_name_it_begins():
+    text = (
+        "Octavia Blake glared at her brother. Bellamy folded his arms.\n\n"
+        '"You\'re not going, Bell," she said.\n\n"Watch me," said Bellamy.\n\n"Bell, please."'
+    )
+    assert "Bell" in _by_any_name(text)["Bellamy"]["aliases"]
+
+
+def test_a_short_name_the_narration_uses_is_someone_of_its_own():
+    text = (
+        "Bellamy folded his arms. Bell came in with the map.\n\n"
+        '"You\'re late, Bell," said Bellamy.\n\n"Sorry," said Bell.'
+    )
+    chars = _by_any_name(text)
+    assert chars["Bell"]["name"] != chars["Bellamy"]["name"]
