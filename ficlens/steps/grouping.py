@@ -264,16 +264,15 @@ def cluster(forms: list[Form]) -> list[Entity]:
 
 
 def _join_clipped(entities: dict, standalone: dict) -> None:
-    """ "Bell" said only in the lines ("O, no. You're not—" / "Who hid me, Bell?") is the one
-    whose given name it begins, Bellamy, when it begins one only: the narration writes the name
-    in full, the talk clips it."""
-    given = {id(e): k[0] for k, e in entities.items()} | {id(e): k[1] for k, e in standalone.items() if k[0] is None}
-    people = [*entities.values(), *standalone.values()]
+    """A name of three letters or more said only to someone, in the lines ("You're not going,
+    Bell"), is the one whose given name it begins (Bellamy), when it begins one only: the narration
+    writes the name in full, the talk clips it. A clip the narration uses is someone of its own."""
     for key in [k for k in standalone if k[0] is None]:
         clip = standalone[key]
         if len(key[1]) < 3 or not all(o.in_quote and o.vocative for f in clip.forms for o in f.occurrences):
             continue
-        fuller = [e for e in people if e is not clip and len(given.get(id(e), "")) > len(key[1]) and given[id(e)].startswith(key[1])]
+        given = [(k[0], e) for k, e in entities.items()] + [(k[1], e) for k, e in standalone.items() if k[0] is None]
+        fuller = [e for name, e in given if e is not clip and len(name) > len(key[1]) and name.startswith(key[1])]
         if len(fuller) == 1:
             fuller[0].forms.extend(standalone.pop(key).forms)
 
