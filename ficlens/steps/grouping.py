@@ -264,12 +264,13 @@ def cluster(forms: list[Form]) -> list[Entity]:
 
 
 def _join_clipped(entities: dict, standalone: dict) -> None:
-    """A name of three letters or more said only to someone, in the lines ("You're not going,
-    Bell"), is the one whose given name it begins (Bellamy), when it begins one only: the narration
-    writes the name in full, the talk clips it. A clip the narration uses is someone of its own."""
+    """A name said only to someone, in the lines ("You're not going, Bell"; "Come on, Al"), is the
+    one whose given name it begins (Bellamy, Alastor), when it begins one only: the narration writes
+    the name in full, the talk clips it. A clip the narration uses is someone of its own, and an
+    exclamation ("Ha, ha!") is no address."""
     for key in [k for k in standalone if k[0] is None]:
         clip = standalone[key]
-        if len(key[1]) < 3 or not all(o.in_quote and o.vocative for f in clip.forms for o in f.occurrences):
+        if len(key[1]) < 2 or not all(o.in_quote and o.vocative for f in clip.forms for o in f.occurrences):
             continue
         given = [(k[0], e) for k, e in entities.items()] + [(k[1], e) for k, e in standalone.items() if k[0] is None]
         fuller = [e for name, e in given if e is not clip and len(name) > len(key[1]) and name.startswith(key[1])]

@@ -324,6 +324,11 @@ def test_a_name_the_talk_clips_is_the_one_whose_given_name_it_begins():
         '"You\'re not going, Bell," she said.\n\n"Watch me," said Bellamy.\n\n"Bell, please."'
     )
     assert "Bell" in _by_any_name(text)["Bellamy"]["aliases"]
+    two_letters = (
+        "Alastor smiled his wide smile. Angel Dust rolled his eyes.\n\n"
+        '"Come on, Al," said Angel.\n\n"My dear fellow," said Alastor.\n\n"Al, please."'
+    )
+    assert "Al" in _by_any_name(two_letters)["Alastor"]["aliases"]
 
 
 def test_a_short_name_the_narration_uses_is_someone_of_its_own():
