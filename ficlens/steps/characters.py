@@ -268,12 +268,15 @@ def _pronouns_after_shared_surnames(doc: Document, forms: list[Form]) -> None:
 MAJORITY_VOTES = 4  # pronouns after a name, at least, for a plain majority to decide its gender
 
 
+_NO_VOTES: Counter = Counter()  # read only: the votes of one no pronoun followed
+
+
 def _gender(entity: Entity, votes: Counter) -> str | None:
     if entity.roster and entity.roster.gender:
         return entity.roster.gender
-    titled = Counter(g for f in entity.forms if (g := grouping.form_gender(f)) for _ in range(f.count))
+    titled = [g for f in entity.forms if (g := grouping.form_gender(f)) for _ in range(f.count)]
     if titled:
-        return titled.most_common(1)[0][0]
+        return Counter(titled).most_common(1)[0][0]
     m, f = votes.get("M", 0), votes.get("F", 0)
     if m + f >= 2 and max(m, f) >= 2 * min(m, f) + 1:
         return "M" if m > f else "F"
@@ -442,9 +445,9 @@ def _characters(doc: Document, entities: list[Entity]) -> tuple[list[Character],
             mentions.append(Mention(s, end, cid, "name"))
     mentions.sort(key=lambda m: m.start)
     votes = _pronoun_votes(doc, mentions)
-    kept = {c.id for c, e in zip(chars, order) if _evidenced(e, votes.get(c.id, Counter()))}
+    kept = {c.id for c, e in zip(chars, order) if _evidenced(e, votes.get(c.id, _NO_VOTES))}
     for c, e in zip(chars, order):
-        c.gender = _gender(e, votes.get(c.id, Counter()))
+        c.gender = _gender(e, votes.get(c.id, _NO_VOTES))
     chars = [c for c in chars if c.id in kept]
     return chars, [m for m in mentions if m.character in kept]
 
